@@ -1,0 +1,78 @@
+package io.github.evals4j.assertions;
+
+import static io.github.evals4j.assertions.LlmAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.evals4j.recording.Recorder;
+import io.github.evals4j.recording.Recording;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class Passes_assertion_Test {
+
+  private static final Check NO_DIGITS =
+      Check.of("no-digits", out -> {
+        List<Evidence> evidence = new ArrayList<>();
+        for (int i = 0; i < out.length(); i++) {
+          if (Character.isDigit(out.charAt(i))) {
+            evidence.add(Evidence.of(out, i, i + 1, "digit", "digits are not allowed"));
+          }
+        }
+        return CheckResult.of("no-digits", evidence.isEmpty(), evidence,
+            evidence.isEmpty() ? "no digits" : "found " + evidence.size() + " digit(s): "
+                + evidence.get(0).describeIn(out));
+      });
+
+  @Test
+  void should_pass_when_check_passes() {
+    assertThat("no numbers here").passes(NO_DIGITS).contains("numbers");
+  }
+
+  @Test
+  void should_fail_with_check_name_and_positioned_evidence() {
+    // GIVEN
+    String output = "first line\nsecond 7 line";
+    // WHEN / THEN
+    assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> assertThat(output).passes(NO_DIGITS))
+        .withMessageContaining("to pass check no-digits but it failed")
+        .withMessageContaining("digit at line 2, column 8 (offset 18..19): \"7\"")
+        .withMessageContaining("24 code points");
+  }
+
+  @Test
+  void should_report_every_evaluation_to_the_bound_recorder() {
+    List<CheckResult> seen = new ArrayList<>();
+    Recorder recorder = new Recorder() {
+      @Override
+      public void onCheck(CheckResult result) {
+        seen.add(result);
+      }
+    };
+    try (Recording.Binding ignored = Recording.bind(recorder)) {
+      assertThat("abc").passes(NO_DIGITS);
+      Checks.evaluate(NO_DIGITS, "a1");
+    }
+    Checks.evaluate(NO_DIGITS, "unbound 2");
+    assertEquals(2, seen.size());
+    assertEquals(List.of(true, false), List.of(seen.get(0).passed(), seen.get(1).passed()));
+  }
+
+  @Test
+  void should_turn_a_throwing_check_into_a_failed_result() {
+    Check broken = Check.of("broken", out -> { throw new IllegalStateException("boom"); });
+    CheckResult result = Checks.evaluate(broken, "x");
+    assertEquals(false, result.passed());
+    org.assertj.core.api.Assertions.assertThat(result.message()).contains("broken", "boom");
+  }
+
+  @Test
+  void soft_assertions_collect_every_failure() {
+    SoftLlmAssertions softly = new SoftLlmAssertions();
+    softly.assertThat("a1").passes(NO_DIGITS);
+    softly.assertThat("b2").passes(NO_DIGITS);
+    assertEquals(2, softly.errorsCollected().size());
+  }
+}
