@@ -44,6 +44,155 @@ public abstract class AbstractLlmOutputAssert<SELF extends AbstractLlmOutputAsse
 
   // ---- json: io.github.evals4j.assertions.json ----
 
+  private io.github.evals4j.assertions.json.JsonChecks jsonChecks =
+      io.github.evals4j.assertions.json.JsonChecks.strict();
+
+  /**
+   * Reads the output's JSON under {@code options} in the JSON assertions that follow (duplicate
+   * keys, BOM, nesting limit, extraction from text).
+   *
+   * <pre>{@code
+   * assertThat(output).usingJsonOptions(JsonOptions.strict().allowingDuplicateKeys()).isJsonObject();
+   * }</pre>
+   */
+  public SELF usingJsonOptions(io.github.evals4j.assertions.json.JsonOptions options) {
+    jsonChecks = io.github.evals4j.assertions.json.JsonChecks.with(options);
+    return myself;
+  }
+
+  /**
+   * Verifies that the whole output is one RFC 8259 strict JSON value; a Markdown-fenced JSON fails
+   * (use {@link #containsValidJson()} or {@link #extractingJson()} for that).
+   *
+   * <pre>{@code
+   * assertThat("{\"title\": \"Export\"}").isValidJson();
+   * }</pre>
+   */
+  public SELF isValidJson() {
+    return passes(jsonChecks.valid());
+  }
+
+  /**
+   * Verifies that the output is or holds a JSON value, in a Markdown code fence or in prose; the
+   * recorded result says where it was found.
+   *
+   * <pre>{@code
+   * assertThat("Here you go:\n```json\n{\"ok\": true}\n```").containsValidJson();
+   * }</pre>
+   */
+  public SELF containsValidJson() {
+    return passes(jsonChecks.containsValid());
+  }
+
+  /** Verifies that the output is strict JSON whose top-level value is an object. */
+  public SELF isJsonObject() {
+    return passes(jsonChecks.object());
+  }
+
+  /** Verifies that the output is strict JSON whose top-level value is an array. */
+  public SELF isJsonArray() {
+    return passes(jsonChecks.array());
+  }
+
+  /**
+   * Verifies that the output's JSON has a value at the RFC 6901 {@code pointer}.
+   *
+   * <pre>{@code
+   * assertThat(output).hasJsonPointer("/features/0/name");
+   * }</pre>
+   */
+  public SELF hasJsonPointer(String pointer) {
+    return passes(jsonChecks.hasPointer(pointer));
+  }
+
+  /**
+   * Verifies that the value at {@code pointer} equals {@code expected} ({@code "text"}, {@code 42},
+   * {@code true}, {@code null}, a {@code List}, a {@code Map} or a {@code JsonNode}; numbers by
+   * value).
+   *
+   * <pre>{@code
+   * assertThat(output).hasJsonPointerValue("/features/0/name", "Export");
+   * }</pre>
+   */
+  public SELF hasJsonPointerValue(String pointer, Object expected) {
+    return passes(jsonChecks.pointerEquals(pointer, expected));
+  }
+
+  /**
+   * Verifies that the value at {@code pointer} (a string's text, any other value's JSON) matches
+   * {@code regex} as a whole.
+   *
+   * <pre>{@code
+   * assertThat(output).hasJsonPointerMatching("/release/date", "\\d{4}-\\d{2}-\\d{2}");
+   * }</pre>
+   */
+  public SELF hasJsonPointerMatching(String pointer, String regex) {
+    return passes(jsonChecks.pointerMatches(pointer, regex));
+  }
+
+  /**
+   * Verifies that the output's JSON matches {@code schema}; the failure lists each violation with
+   * its instance pointer, keyword, message and the offending value's position.
+   *
+   * <pre>{@code
+   * assertThat(output).matchesJsonSchema(JsonSchema.fromClasspath("schemas/summary.json"));
+   * }</pre>
+   */
+  public SELF matchesJsonSchema(io.github.evals4j.assertions.json.JsonSchema schema) {
+    return passes(jsonChecks.matchesSchema(schema));
+  }
+
+  /** Verifies that the output's JSON matches the schema given as JSON text. */
+  public SELF matchesJsonSchema(String schemaJson) {
+    return matchesJsonSchema(io.github.evals4j.assertions.json.JsonSchema.fromString(schemaJson));
+  }
+
+  /**
+   * Verifies that the output is or holds JSON (like {@link #containsValidJson()}) and continues
+   * with assertions on that JSON text alone, e.g. the object inside a Markdown fence. The new
+   * assertion's description says where the JSON was taken from.
+   *
+   * <pre>{@code
+   * assertThat(answerWithFence).extractingJson().isJsonObject().hasJsonPointer("/title");
+   * }</pre>
+   */
+  public LlmOutputAssert extractingJson() {
+    isNotNull();
+    CheckResult result = evaluate(jsonChecks.containsValid());
+    if (!result.passed()) {
+      throw Failures.instance().failure(info, ShouldPassCheck.shouldPass(actual, result));
+    }
+    Evidence span = result.evidence().stream()
+        .filter(e -> e.kind().equals("extracted") || e.kind().equals("json"))
+        .findFirst()
+        .orElseThrow();
+    String where = span.kind().equals("extracted") ? span.reason() : "the whole output is JSON";
+    LlmOutputAssert json = new LlmOutputAssert(actual.substring(span.start(), span.end()));
+    json.usingJsonOptions(jsonChecks.options());
+    return json.as("JSON of the output (%s)", where);
+  }
+
+  /**
+   * Verifies that the output's JSON has a value at {@code pointer} and continues with assertions
+   * on it: a string's text, any other value's compact JSON. Every LLM assertion applies, so one
+   * field can be checked for length, tokens or specificity.
+   *
+   * <pre>{@code
+   * assertThat(output).extractingJsonPointer("/features/0/name").isEqualTo("Export");
+   * assertThat(output).extractingJsonPointer("/features").isJsonArray();
+   * }</pre>
+   */
+  public LlmOutputAssert extractingJsonPointer(String pointer) {
+    hasJsonPointer(pointer);
+    com.fasterxml.jackson.databind.JsonNode value = jsonChecks.read(actual).orElseThrow()
+        .at(com.fasterxml.jackson.core.JsonPointer.compile(pointer));
+    LlmOutputAssert text =
+        new LlmOutputAssert(io.github.evals4j.assertions.json.JsonChecks.textOf(value));
+    text.usingJsonOptions(jsonChecks.options().extractFromText()
+        ? io.github.evals4j.assertions.json.JsonOptions.strict() : jsonChecks.options());
+    return text.as("value at JSON Pointer \"%s\" of the output", pointer);
+  }
+
   // ---- end json ----
 
   // ---- length and tokens: io.github.evals4j.assertions.length ----

@@ -32,6 +32,81 @@ public final class Checks {
 
   // ---- json ----
 
+  /**
+   * {@code json.valid}: the whole output is one RFC 8259 strict JSON value. No comments, trailing
+   * commas, single quotes, NaN, leading zeros, lone surrogates, duplicate keys or content after
+   * the value; a failure quotes the offending spot with line, column and a caret.
+   *
+   * <pre>{@code
+   * CheckResult r = Checks.validJson().evaluate("{\"a\": [1, 2,]}");  // trailing comma at 1:12
+   * }</pre>
+   */
+  public static Check validJson() {
+    return io.github.evals4j.assertions.json.JsonChecks.strict().valid();
+  }
+
+  /** {@code json.valid} under {@code options} (duplicate keys, BOM, nesting limit, extraction). */
+  public static Check validJson(io.github.evals4j.assertions.json.JsonOptions options) {
+    return io.github.evals4j.assertions.json.JsonChecks.with(options).valid();
+  }
+
+  /**
+   * {@code json.contains-valid}: the output is JSON, or holds a JSON value in a Markdown code fence
+   * or in prose; the result says where it was found (evidence of kind {@code "extracted"}).
+   */
+  public static Check containsValidJson() {
+    return io.github.evals4j.assertions.json.JsonChecks.strict().containsValid();
+  }
+
+  /** {@code json.object}: the output is strict JSON whose top-level value is an object. */
+  public static Check jsonObject() {
+    return io.github.evals4j.assertions.json.JsonChecks.strict().object();
+  }
+
+  /** {@code json.array}: the output is strict JSON whose top-level value is an array. */
+  public static Check jsonArray() {
+    return io.github.evals4j.assertions.json.JsonChecks.strict().array();
+  }
+
+  /** {@code json.pointer}: a value exists at the RFC 6901 pointer, e.g. {@code "/items/0/id"}. */
+  public static Check hasJsonPointer(String pointer) {
+    return io.github.evals4j.assertions.json.JsonChecks.strict().hasPointer(pointer);
+  }
+
+  /**
+   * {@code json.pointer.equals}: the value at {@code pointer} equals {@code expected} ({@code
+   * "text"}, {@code 42}, {@code true}, {@code null}, a {@code List}/{@code Map} or a {@code
+   * JsonNode}); numbers compare by value.
+   */
+  public static Check jsonPointerEquals(String pointer, Object expected) {
+    return io.github.evals4j.assertions.json.JsonChecks.strict().pointerEquals(pointer, expected);
+  }
+
+  /** {@code json.pointer.matches}: the value (a string's text) at {@code pointer} matches regex. */
+  public static Check jsonPointerMatches(String pointer, String regex) {
+    return io.github.evals4j.assertions.json.JsonChecks.strict().pointerMatches(pointer, regex);
+  }
+
+  /** {@code json.schema}: the output's JSON matches {@code schema}, each violation reported. */
+  public static Check matchesJsonSchema(io.github.evals4j.assertions.json.JsonSchema schema) {
+    return io.github.evals4j.assertions.json.JsonChecks.strict().matchesSchema(schema);
+  }
+
+  /**
+   * {@code json.schema} against a schema given as JSON text (2020-12 unless its {@code $schema}
+   * says otherwise).
+   *
+   * @throws io.github.evals4j.assertions.json.InvalidJsonSchemaException if the schema is broken
+   */
+  public static Check matchesJsonSchema(String schemaJson) {
+    return io.github.evals4j.assertions.json.JsonChecks.strict().matchesSchema(io.github.evals4j.assertions.json.JsonSchema.fromString(schemaJson));
+  }
+
+  /** Every JSON check under {@code options}, e.g. {@code Checks.json(opts).hasPointer("/id")}. */
+  public static io.github.evals4j.assertions.json.JsonChecks json(io.github.evals4j.assertions.json.JsonOptions options) {
+    return io.github.evals4j.assertions.json.JsonChecks.with(options);
+  }
+
   // ---- end json ----
 
   // ---- length and tokens ----

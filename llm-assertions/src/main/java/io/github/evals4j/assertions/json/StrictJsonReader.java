@@ -1,0 +1,165 @@
+package io.github.evals4j.assertions.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/**
+ * RFC 8259 strict reading on top of Jackson's streaming parser. Jackson's defaults already reject
+ * comments, single quotes, {@code NaN}, leading zeros, trailing commas and unescaped control
+ * characters; this adds what Jackson lets through: lone surrogates (escaped or raw) and content
+ * after the value. The token loop is iterative and bounded by {@code StreamReadConstraints}, so no
+ * document can exhaust the stack. Thread-safe.
+ */
+final class StrictJsonReader {
+
+  private final JsonOptions options;
+  private final JsonFactory factory;
+  private final ObjectMapper mapper;
+
+  StrictJsonReader(JsonOptions options) {
+    this.options = options;
+    StreamReadConstraints constraints =
+        StreamReadConstraints.builder().maxNestingDepth(options.maxNestingDepth()).build();
+    JsonFactory strict = JsonFactory.builder()
+        .streamReadConstraints(constraints)
+        .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, !options.allowDuplicateKeys())
+        // Every lenient reading feature stays off; named here so that a changed default shows.
+        .disable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+        .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+        .disable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+        .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .disable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
+        .disable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+        .build();
+    this.factory = strict;
+    // Trees are only read after the strict pass succeeded, so duplicate detection is not repeated.
+    this.mapper = new ObjectMapper(JsonFactory.builder().streamReadConstraints(constraints).build());
+  }
+
+  JsonOptions options() {
+    return options;
+  }
+
+  /**
+   * Reads one JSON value from {@code text[from, to)}. With {@code allowTrailing} the value may be
+   * followed by anything (used to find JSON inside prose); without it only whitespace may follow.
+   */
+  ParsedJson read(String text, int from, int to, boolean allowTrailing) {
+    int first = JsonText.skipWhitespace(text, from, to);
+    if (first == to) {
+      String what = from == to ? "empty" : "only whitespace (" + (to - from) + " chars)";
+      return ParsedJson.failed(JsonSyntaxError.at(to, to, "empty",
+          "no JSON value: the text is " + what));
+    }
+    String source = from == 0 && to == text.length() ? text : text.substring(from, to);
+    JsonParser parser = null;
+    try {
+      parser = factory.createParser(source);
+      JsonToken root = parser.nextToken();
+      int valueStart = from + (int) offsetOf(parser.currentTokenLocation());
+      int depth = 0;
+      int maxDepth = 0;
+      JsonToken token = root;
+      while (true) {
+        if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
+          JsonSyntaxError lone = checkSurrogates(parser, text, from);
+          if (lone != null) {
+            return ParsedJson.failed(lone);
+          }
+        } else if (token.isStructStart()) {
+          if (++depth > maxDepth) {
+            maxDepth = depth;
+          }
+        } else if (token.isStructEnd()) {
+          depth--;
+        }
+        if (depth == 0) {
+          break;
+        }
+        token = parser.nextToken();
+      }
+      int valueEnd = from + (int) offsetOf(parser.currentLocation());
+      if (!allowTrailing) {
+        int extra = JsonText.skipWhitespace(text, valueEnd, to);
+        if (extra < to) {
+          return ParsedJson.failed(JsonSyntaxError.at(extra, Math.min(to, extra + 1), "trailing",
+              "unexpected content after the JSON value (which ended at offset " + valueEnd
+                  + "): only whitespace may follow it"));
+        }
+      }
+      return new ParsedJson(valueStart, valueEnd, root, maxDepth, null);
+    } catch (StreamConstraintsException e) {
+      int at = from + (parser == null ? 0 : (int) offsetOf(parser.currentLocation()));
+      return ParsedJson.failed(JsonErrors.constraint(text, Math.min(at, to), e, options));
+    } catch (JsonProcessingException e) {
+      JsonLocation location = e.getLocation();
+      long offset = location == null ? -1 : location.getCharOffset();
+      if (offset < 0 && parser != null) {
+        offset = offsetOf(parser.currentLocation());
+      }
+      int at = from + (int) Math.max(0, Math.min(offset, to - from));
+      return ParsedJson.failed(JsonErrors.syntax(text, from, at, to, e));
+    } catch (IOException e) {
+      // A String source cannot fail to read; keep the result honest if it ever does.
+      return ParsedJson.failed(JsonSyntaxError.at(from, from, "io", e.toString()));
+    } finally {
+      closeQuietly(parser);
+    }
+  }
+
+  /** Reads the tree of a value {@link #read} already accepted. */
+  JsonNode tree(String text, int valueStart, int valueEnd) throws IOException {
+    return mapper.readTree(text.substring(valueStart, valueEnd));
+  }
+
+  ObjectMapper mapper() {
+    return mapper;
+  }
+
+  JsonFactory factory() {
+    return factory;
+  }
+
+  private static JsonSyntaxError checkSurrogates(JsonParser parser, String text, int from)
+      throws IOException {
+    char[] chars = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    int end = offset + parser.getTextLength();
+    for (int i = offset; i < end; i++) {
+      char c = chars[i];
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(chars[i + 1])) {
+          i++;
+        } else {
+          int tokenStart = from + (int) offsetOf(parser.currentTokenLocation());
+          return JsonErrors.loneSurrogate(text, tokenStart, i - offset, c);
+        }
+      }
+    }
+    return null;
+  }
+
+  static long offsetOf(JsonLocation location) {
+    return location == null ? 0 : Math.max(0, location.getCharOffset());
+  }
+
+  private static void closeQuietly(JsonParser parser) {
+    if (parser != null) {
+      try {
+        parser.close();
+      } catch (IOException ignored) {
+        // a String source holds no resource
+      }
+    }
+  }
+}
