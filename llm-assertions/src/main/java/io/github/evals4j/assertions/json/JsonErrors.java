@@ -17,6 +17,7 @@ final class JsonErrors {
   private static final Pattern ENABLE_HINT =
       Pattern.compile("[:;,]?\\s*\\(?[Ee]nable `?[A-Za-z_.]+`? to allow\\)?|\\s*\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)");
   private static final Pattern TOKEN = Pattern.compile("(?:Unrecognized|Non-standard) token '([^']*)'");
+  private static final Pattern UNEXPECTED_CHAR = Pattern.compile("^Unexpected character \\('(.)'");
   private static final Pattern UNCLOSED = Pattern.compile(
       "expected close marker for (Array|Object) \\(start marker at line (\\d+), column (\\d+)\\)");
   private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '(.*)'");
@@ -35,7 +36,16 @@ final class JsonErrors {
       return JsonSyntaxError.at(to, to, "truncated",
           "unexpected end of input: the JSON is truncated (" + detail + ")");
     }
+    Matcher unexpected = UNEXPECTED_CHAR.matcher(raw);
+    if (unexpected.find() && at > from && (at >= to || text.charAt(at) != unexpected.group(1).charAt(0))
+        && text.charAt(at - 1) == unexpected.group(1).charAt(0)) {
+      at--; // Jackson reports some characters after consuming them
+    }
     char c = at < to ? text.charAt(at) : 0;
+    if (c == '+' && raw.contains("plus sign")) {
+      return JsonSyntaxError.at(at, at + 1, "syntax",
+          "leading plus sign in a number (RFC 8259 §6)");
+    }
     if (c == JsonText.BOM) {
       return JsonSyntaxError.at(at, at + 1, "bom", at == from
           ? "leading byte order mark U+FEFF: RFC 8259 §8.1 forbids adding one and Jackson's"

@@ -165,7 +165,8 @@ public final class JsonSchema {
     }
     String label = labelOf(version);
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(version,
-        b -> b.schemaRegistryConfig(CONFIG).schemaLoader(l -> l.fetchRemoteResources(false)));
+        b -> b.schemaRegistryConfig(CONFIG).schemaLoader(l -> l.fetchRemoteResources(false)
+            .resourceLoaders(r -> r.add(JsonSchema::localFile))));
     try {
       Schema meta = registry.getSchema(SchemaLocation.of(version.getDialectId()));
       List<Error> metaErrors = meta.validate(node);
@@ -185,6 +186,16 @@ public final class JsonSchema {
     } catch (SchemaException e) {
       throw new InvalidJsonSchemaException(name, String.valueOf(e.getMessage()), e);
     }
+  }
+
+  /** Reads {@code file:} references (schemas next to a schema file); never the network. */
+  private static com.networknt.schema.resource.InputStreamSource localFile(
+      com.networknt.schema.AbsoluteIri iri) {
+    if (!"file".equals(iri.getScheme())) {
+      return null;
+    }
+    Path path = Path.of(java.net.URI.create(iri.toString()));
+    return () -> Files.newInputStream(path);
   }
 
   private static String labelOf(SpecificationVersion version) {
