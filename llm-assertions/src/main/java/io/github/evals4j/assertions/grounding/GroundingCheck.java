@@ -110,6 +110,16 @@ public final class GroundingCheck implements Check {
     return new GroundingCheck(name, sources, threshold, sentenceSupport, minContentWords, more);
   }
 
+  /**
+   * The same check verifying only these kinds, e.g. {@code only(ClaimKind.SELECTOR)} for
+   * generated browser-test steps whose other values (typed text, action names) are test data.
+   */
+  public GroundingCheck only(ClaimKind... kinds) {
+    Set<ClaimKind> keep = EnumSet.noneOf(ClaimKind.class);
+    keep.addAll(List.of(kinds));
+    return ignoring(EnumSet.complementOf(EnumSet.copyOf(keep)).toArray(ClaimKind[]::new));
+  }
+
   @Override
   public String name() {
     return name;

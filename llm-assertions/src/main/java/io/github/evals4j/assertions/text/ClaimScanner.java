@@ -528,7 +528,8 @@ public final class ClaimScanner {
       if (lower.endsWith("'s")) {
         lower = lower.substring(0, lower.length() - 2);
       }
-      if (Vocabulary.isCommon(lower) || Vocabulary.GENERIC_ACRONYMS.contains(lower)
+      if (lower.length() < 2 || Vocabulary.isCommon(lower)
+          || Vocabulary.GENERIC_ACRONYMS.contains(lower)
           || MONTHS.containsKey(lower)) {
         continue;
       }
