@@ -201,9 +201,59 @@ public abstract class AbstractLlmOutputAssert<SELF extends AbstractLlmOutputAsse
 
   // ---- specificity: io.github.evals4j.assertions.specificity ----
 
+  /**
+   * Verifies that the output is specific: score at least {@code threshold} (0..1), see {@link
+   * io.github.evals4j.assertions.specificity.SpecificityCheck} for the formula. The failure
+   * message lists each sentence with its score, concrete signals and vague phrases.
+   *
+   * <pre>{@code
+   * assertThat(variantIdeas).hasSpecificityAtLeast(0.6);
+   * }</pre>
+   */
+  public SELF hasSpecificityAtLeast(double threshold) {
+    return passes(Checks.specificity(threshold));
+  }
+
+  /** Like {@link #hasSpecificityAtLeast(double)}, counting {@code domainTerms} as concrete. */
+  public SELF hasSpecificityAtLeast(double threshold, String... domainTerms) {
+    return passes(Checks.specificity(threshold).withDomainTerms(domainTerms));
+  }
+
   // ---- end specificity ----
 
   // ---- grounding: io.github.evals4j.assertions.grounding ----
+
+  /**
+   * Verifies that the output is grounded in {@code sources}: the supported share of its claims
+   * and judged sentences is at least {@value
+   * io.github.evals4j.assertions.grounding.GroundingCheck#DEFAULT_THRESHOLD}. The failure message
+   * quotes each unsupported claim with its kind, position and reason.
+   *
+   * <pre>{@code
+   * assertThat(summary).isGroundedIn(Sources.of(logExcerpt));
+   * }</pre>
+   */
+  public SELF isGroundedIn(io.github.evals4j.assertions.grounding.Sources sources) {
+    return passes(Checks.groundedIn(sources));
+  }
+
+  /** Like {@link #isGroundedIn(io.github.evals4j.assertions.grounding.Sources)} with a threshold. */
+  public SELF isGroundedIn(io.github.evals4j.assertions.grounding.Sources sources,
+      double threshold) {
+    return passes(Checks.groundedIn(sources, threshold));
+  }
+
+  /**
+   * Verifies that every claim of the output (numbers, money, dates, times, URLs, e-mails, quotes,
+   * names, identifiers, selectors) is supported by {@code sources}; sentences are not judged.
+   *
+   * <pre>{@code
+   * assertThat(testSteps).hasNoUnsupportedClaims(Sources.of(pageHtml));
+   * }</pre>
+   */
+  public SELF hasNoUnsupportedClaims(io.github.evals4j.assertions.grounding.Sources sources) {
+    return passes(Checks.noUnsupportedClaims(sources));
+  }
 
   // ---- end grounding ----
 

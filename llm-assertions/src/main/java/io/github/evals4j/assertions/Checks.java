@@ -115,9 +115,49 @@ public final class Checks {
 
   // ---- specificity ----
 
+  /**
+   * Specificity of at least {@code threshold} (0..1): concrete signals against vague phrases,
+   * see {@link io.github.evals4j.assertions.specificity.SpecificityCheck}.
+   *
+   * <pre>{@code
+   * Checks.specificity(0.6).withDomainTerms("LCP").evaluate(output);
+   * }</pre>
+   */
+  public static io.github.evals4j.assertions.specificity.SpecificityCheck specificity(
+      double threshold) {
+    return io.github.evals4j.assertions.specificity.SpecificityCheck.atLeast(threshold);
+  }
+
   // ---- end specificity ----
 
   // ---- grounding ----
+
+  /**
+   * Grounding score (supported share of claims and sentences) of at least {@value
+   * io.github.evals4j.assertions.grounding.GroundingCheck#DEFAULT_THRESHOLD}, see {@link
+   * io.github.evals4j.assertions.grounding.GroundingCheck}.
+   *
+   * <pre>{@code
+   * Sources sources = Sources.of(logExcerpt);
+   * Checks.groundedIn(sources).evaluate(summary);
+   * }</pre>
+   */
+  public static io.github.evals4j.assertions.grounding.GroundingCheck groundedIn(
+      io.github.evals4j.assertions.grounding.Sources sources) {
+    return io.github.evals4j.assertions.grounding.GroundingCheck.groundedIn(sources);
+  }
+
+  /** Grounding score of at least {@code threshold} (0..1). */
+  public static io.github.evals4j.assertions.grounding.GroundingCheck groundedIn(
+      io.github.evals4j.assertions.grounding.Sources sources, double threshold) {
+    return groundedIn(sources).threshold(threshold);
+  }
+
+  /** Every claim (number, date, name, identifier…) supported; sentences are not judged. */
+  public static io.github.evals4j.assertions.grounding.GroundingCheck noUnsupportedClaims(
+      io.github.evals4j.assertions.grounding.Sources sources) {
+    return io.github.evals4j.assertions.grounding.GroundingCheck.noUnsupportedClaims(sources);
+  }
 
   // ---- end grounding ----
 

@@ -1,0 +1,1216 @@
+package io.github.evals4j.assertions.text;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The single-pass claim scanner behind {@link Claims}. Every recogniser starts at the current
+ * position, looks ahead a bounded distance (or jumps past what it consumed), and never rescans,
+ * so a scan is linear in the text. In source mode (indexing) quotes are not claims and extra
+ * derived keys are emitted (month-day of a date, the unscaled mantissa of {@code 1.5M}, …).
+ */
+public final class ClaimScanner {
+
+  private static final int QUOTE_LIMIT = 300;
+  private static final int INLINE_CODE_LIMIT = 200;
+  private static final int ATTRIBUTE_LIMIT = 160;
+  private static final int NUMBER_DIGITS_LIMIT = 40;
+
+  enum Mode { PROSE, CODE, JSON }
+
+  private static final Map<String, Integer> MONTHS = months();
+  private static final Map<String, String> CURRENCY_SYMBOLS =
+      Map.of("$", "USD", "€", "EUR", "£", "GBP", "¥", "JPY", "₹", "INR", "₩", "KRW");
+  private static final Set<String> CURRENCY_CODES =
+      Set.of("USD", "EUR", "GBP", "JPY", "CNY", "INR", "CAD", "AUD", "CHF", "SEK", "NOK", "DKK",
+          "PLN", "BRL", "MXN", "KRW", "SGD", "HKD", "NZD", "ZAR", "CZK");
+  private static final Map<String, String> CURRENCY_WORDS =
+      Map.of("dollars", "USD", "dollar", "USD", "euros", "EUR", "euro", "EUR", "yen", "JPY");
+  private static final Map<String, BigDecimal> SCALE_WORDS =
+      Map.of("thousand", BigDecimal.valueOf(1_000), "million", BigDecimal.valueOf(1_000_000),
+          "billion", BigDecimal.valueOf(1_000_000_000), "mn", BigDecimal.valueOf(1_000_000),
+          "bn", BigDecimal.valueOf(1_000_000_000),
+          "trillion", BigDecimal.valueOf(1_000_000_000_000L));
+  private static final Set<String> TLDS =
+      Set.of("com", "org", "net", "io", "dev", "ai", "co", "app", "de", "uk", "fr", "eu", "shop",
+          "store", "cloud", "tech", "info", "biz", "us", "ca", "jp", "gov", "edu");
+  private static final Set<String> PLACEHOLDER_HOSTS =
+      Set.of("example.com", "example.org", "example.net", "localhost", "test.com");
+
+  private final String s;
+  private final boolean sourceMode;
+  private final Consumer<Claim> sink;
+  private int emailFailUntil;
+  private int lastSelectorEnd = -1;
+
+  /**
+   * A scanner over {@code text} delivering claims to {@code sink}; {@code sourceMode} indexes
+   * (quotes are not claims, derived keys are added, nothing is skipped as too small).
+   */
+  public ClaimScanner(String text, boolean sourceMode, Consumer<Claim> sink) {
+    this.s = text;
+    this.sourceMode = sourceMode;
+    this.sink = sink;
+  }
+
+  /** Scans the whole text, as JSON when it is a JSON document, else as prose. */
+  public void scanDocument() {
+    int first = 0;
+    while (first < s.length() && (Character.isWhitespace(s.charAt(first))
+        || s.charAt(first) == '\uFEFF')) {
+      first++;
+    }
+    boolean json = first < s.length() && (s.charAt(first) == '{' || s.charAt(first) == '[');
+    scan(0, s.length(), json ? Mode.JSON : Mode.PROSE);
+  }
+
+  void scan(int from, int to, Mode mode) {
+    int i = from;
+    boolean lineStart = true;
+    boolean sentenceStart = true;
+    while (i < to) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r') {
+        lineStart = true;
+        sentenceStart = true;
+        i++;
+        continue;
+      }
+      if (Character.isWhitespace(c)) {
+        i++;
+        continue;
+      }
+      if (lineStart) {
+        lineStart = false;
+        int afterMarker = listMarkerEnd(i, to);
+        if (afterMarker > i) {
+          i = afterMarker;
+          sentenceStart = true;
+          continue;
+        }
+        if (mode == Mode.PROSE && s.startsWith("```", i)) {
+          i = fence(i, to);
+          continue;
+        }
+      }
+      int next;
+      boolean wordLike = false;
+      if (mode == Mode.JSON && c == '"') {
+        next = jsonString(i, to);
+      } else if (isDigit(c)) {
+        next = number(i, to, i, null);
+        wordLike = true;
+      } else if (CURRENCY_SYMBOLS.containsKey(String.valueOf(c)) || c == 'U' && s.startsWith("US$", i)) {
+        next = currencyPrefixed(i, to);
+        wordLike = next > i + 1;
+      } else if (c == '#') {
+        next = hash(i, to, mode);
+      } else if (c == '.') {
+        next = classSelector(i, to, mode);
+      } else if (c == '[') {
+        next = attributeSelector(i, to, mode);
+      } else if (c == '`') {
+        next = backtick(i, to, mode);
+      } else if ((c == '"' || c == '\u201C' || c == '\u00AB' || c == '\u201E')
+          && mode == Mode.PROSE && !sourceMode) {
+        next = quote(i, to);
+      } else {
+        int cp = s.codePointAt(i);
+        if (Character.isLetter(cp) || c == '_') {
+          next = word(i, to, mode, sentenceStart);
+          wordLike = true;
+        } else {
+          next = i + Character.charCount(cp);
+          if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\u3002') {
+            sentenceStart = true;
+          }
+        }
+      }
+      if (wordLike) {
+        sentenceStart = false;
+      } else if (next <= i + 1 && ".!?:;\u3002".indexOf(c) >= 0) {
+        sentenceStart = true;
+      }
+      i = Math.max(next, i + 1);
+    }
+  }
+
+  // ---- structure: list markers, fences, JSON strings, backticks, quotes ----
+
+  /** End of a "1." / "2)" / "-" / "*" / "•" list marker at a line start, or {@code i}. */
+  private int listMarkerEnd(int i, int to) {
+    int j = i;
+    while (j < to && j - i < 3 && isDigit(s.charAt(j))) {
+      j++;
+    }
+    if (j > i && j + 1 < to && (s.charAt(j) == '.' || s.charAt(j) == ')')
+        && s.charAt(j + 1) == ' ') {
+      return j + 1;
+    }
+    char c = s.charAt(i);
+    if ((c == '-' || c == '*' || c == '\u2022' || c == '>') && i + 1 < to
+        && s.charAt(i + 1) == ' ') {
+      return i + 1;
+    }
+    if (c == '#' && i + 1 < to && (s.charAt(i + 1) == '#' || s.charAt(i + 1) == ' ')) {
+      int k = i;
+      while (k < to && s.charAt(k) == '#') {
+        k++;
+      }
+      return k;
+    }
+    return i;
+  }
+
+  private int fence(int i, int to) {
+    int contentStart = s.indexOf('\n', i);
+    if (contentStart < 0 || contentStart >= to) {
+      return to;
+    }
+    int close = s.indexOf("```", contentStart);
+    int contentEnd = close < 0 || close > to ? to : close;
+    int first = contentStart;
+    while (first < contentEnd && Character.isWhitespace(s.charAt(first))) {
+      first++;
+    }
+    boolean json = first < contentEnd && (s.charAt(first) == '{' || s.charAt(first) == '[');
+    scan(contentStart, contentEnd, json ? Mode.JSON : Mode.CODE);
+    return close < 0 || close > to ? to : close + 3;
+  }
+
+  private int jsonString(int i, int to) {
+    int j = i + 1;
+    while (j < to && s.charAt(j) != '"') {
+      j += s.charAt(j) == '\\' ? 2 : 1;
+    }
+    int end = Math.min(j, to);
+    int k = end + 1;
+    while (k < to && Character.isWhitespace(s.charAt(k))) {
+      k++;
+    }
+    boolean key = k < to && s.charAt(k) == ':';
+    if (!key) {
+      scan(i + 1, end, Mode.CODE);
+    }
+    return end + 1;
+  }
+
+  private int backtick(int i, int to, Mode mode) {
+    if (s.startsWith("```", i)) {
+      return fence(i, to);
+    }
+    int limit = Math.min(to, i + 1 + INLINE_CODE_LIMIT);
+    int close = -1;
+    for (int j = i + 1; j < limit; j++) {
+      char c = s.charAt(j);
+      if (c == '`') {
+        close = j;
+        break;
+      }
+      if (c == '\n') {
+        break;
+      }
+    }
+    if (close <= i + 1) {
+      return i + 1;
+    }
+    boolean spaced = false;
+    for (int j = i + 1; j < close; j++) {
+      if (Character.isWhitespace(s.charAt(j))) {
+        spaced = true;
+        break;
+      }
+    }
+    if (spaced && !sourceMode) {
+      List<String> keys = phraseKeys(i + 1, close);
+      if (!keys.isEmpty()) {
+        emit(ClaimKind.CODE, i, close + 1, keys, "");
+      }
+      return close + 1;
+    }
+    int before = emitted;
+    scan(i + 1, close, Mode.CODE);
+    if (emitted == before && !sourceMode && Words.hasLetter(s, i + 1, close)) {
+      emit(ClaimKind.IDENTIFIER, i + 1, close, List.of("i:" + s.substring(i + 1, close)), "");
+    }
+    return close + 1;
+  }
+
+  private int quote(int i, int to) {
+    if (i > 0 && Words.isWordCodePoint(s.codePointBefore(i))) {
+      return i + 1;
+    }
+    char open = s.charAt(i);
+    char close = open == '\u201C' ? '\u201D' : open == '\u00AB' ? '\u00BB'
+        : open == '\u201E' ? '\u201C' : '"';
+    int limit = Math.min(to, i + 1 + QUOTE_LIMIT);
+    for (int j = i + 1; j < limit; j++) {
+      char c = s.charAt(j);
+      if (c == '\n') {
+        return i + 1;
+      }
+      if (c == close || (close != '"' && c == '"')) {
+        List<String> keys = phraseKeys(i + 1, j);
+        if (keys.isEmpty()) {
+          return j + 1;
+        }
+        emit(ClaimKind.QUOTE, i, j + 1, keys, "");
+        return j + 1;
+      }
+    }
+    return i + 1;
+  }
+
+  /** {@code w:word} for a one-word phrase, else {@code b:w1 w2} for each adjacent word pair. */
+  private List<String> phraseKeys(int from, int to) {
+    List<String> words = new ArrayList<>();
+    Words.forEach(s, from, to, (a, b) -> words.add(Words.normalize(s.substring(a, b))
+        .toLowerCase(Locale.ROOT)));
+    List<String> keys = new ArrayList<>();
+    if (words.size() == 1) {
+      keys.add("w:" + words.get(0));
+    }
+    for (int k = 1; k < words.size(); k++) {
+      keys.add("b:" + words.get(k - 1) + " " + words.get(k));
+    }
+    return keys;
+  }
+
+  // ---- selectors ----
+
+  private int hash(int i, int to, Mode mode) {
+    int end = nameEnd(i + 1, to);
+    if (end == i + 1 || !(Character.isLetter(s.charAt(i + 1)) || s.charAt(i + 1) == '_'
+        || s.charAt(i + 1) == '-')) {
+      return i + 1;
+    }
+    boolean attached = i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1))
+        || lastSelectorEnd == i);
+    if (mode == Mode.PROSE && !attached && !hasSeparator(i + 1, end)) {
+      return end; // a hashtag, not a selector
+    }
+    selector(i, end, "s:#" + s.substring(i + 1, end), "id");
+    return end;
+  }
+
+  private int classSelector(int i, int to, Mode mode) {
+    int end = nameEnd(i + 1, to);
+    if (end == i + 1 || !(Character.isLetter(s.charAt(i + 1)) || s.charAt(i + 1) == '_')) {
+      return i + 1;
+    }
+    char before = i > 0 ? s.charAt(i - 1) : ' ';
+    boolean boundary = Character.isWhitespace(before) || "\"'(>,+~[`".indexOf(before) >= 0
+        || lastSelectorEnd == i;
+    if (!boundary || (mode == Mode.PROSE && !hasSeparator(i + 1, end) && lastSelectorEnd != i)) {
+      return i + 1;
+    }
+    selector(i, end, "s:." + s.substring(i + 1, end), "class");
+    return end;
+  }
+
+  private int attributeSelector(int i, int to, Mode mode) {
+    int limit = Math.min(to, i + ATTRIBUTE_LIMIT);
+    int nameEnd = i + 1;
+    while (nameEnd < limit && (Character.isLetterOrDigit(s.charAt(nameEnd))
+        || s.charAt(nameEnd) == '-' || s.charAt(nameEnd) == '_' || s.charAt(nameEnd) == ':')) {
+      nameEnd++;
+    }
+    if (nameEnd == i + 1 || !Character.isLetter(s.charAt(i + 1)) || nameEnd >= limit) {
+      return i + 1;
+    }
+    String name = s.substring(i + 1, nameEnd);
+    char c = s.charAt(nameEnd);
+    if (c == ']') {
+      if (mode == Mode.PROSE && name.indexOf('-') < 0) {
+        return i + 1;
+      }
+      selector(i, nameEnd + 1, "s:[" + name + "]", "attribute");
+      return nameEnd + 1;
+    }
+    int valueStart = nameEnd;
+    if ("~^$*|".indexOf(c) >= 0) {
+      valueStart++;
+    }
+    if (valueStart >= limit || s.charAt(valueStart) != '=') {
+      return i + 1;
+    }
+    boolean exact = valueStart == nameEnd;
+    valueStart++;
+    int close = -1;
+    for (int j = valueStart; j < limit; j++) {
+      char v = s.charAt(j);
+      if (v == ']') {
+        close = j;
+        break;
+      }
+      if (v == '\n') {
+        break;
+      }
+    }
+    if (close < 0) {
+      return i + 1;
+    }
+    String value = s.substring(valueStart, close).strip();
+    if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+        && value.charAt(value.length() - 1) == value.charAt(0)) {
+      value = value.substring(1, value.length() - 1);
+    } else if (value.length() >= 4 && value.startsWith("\\\"") && value.endsWith("\\\"")) {
+      value = value.substring(2, value.length() - 2); // escaped quotes inside a JSON string
+    }
+    String key = exact ? "s:[" + name + "=" + value + "]" : "s:[" + name + "]";
+    selector(i, close + 1, key, "attribute");
+    return close + 1;
+  }
+
+  private void selector(int start, int end, String key, String detail) {
+    emit(ClaimKind.SELECTOR, start, end, List.of(key), detail);
+    lastSelectorEnd = end;
+  }
+
+  private int nameEnd(int from, int to) {
+    int j = from;
+    while (j < to && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '-'
+        || s.charAt(j) == '_')) {
+      j++;
+    }
+    return j;
+  }
+
+  private boolean hasSeparator(int from, int to) {
+    for (int j = from; j < to; j++) {
+      if (s.charAt(j) == '-' || s.charAt(j) == '_') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- words: URLs, e-mails, months, names, identifiers ----
+
+  private int word(int i, int to, Mode mode, boolean sentenceStart) {
+    if (startsWithIgnoreCase(i, "http://") || startsWithIgnoreCase(i, "https://")
+        || startsWithIgnoreCase(i, "www.")) {
+      return url(i, to);
+    }
+    if (i >= emailFailUntil) {
+      int email = email(i, to);
+      if (email > i) {
+        return email;
+      }
+    }
+    int end = runEnd(s, i, to);
+    String w = s.substring(i, end);
+    if (CURRENCY_CODES.contains(w) && end < to) {
+      int j = end < to && s.charAt(end) == ' ' ? end + 1 : end;
+      if (j < to && isDigit(s.charAt(j))) {
+        return number(j, to, i, w);
+      }
+    }
+    Integer month = MONTHS.get(w.toLowerCase(Locale.ROOT));
+    if (month != null && Character.isUpperCase(w.charAt(0))) {
+      int date = monthFirstDate(i, end, to, month);
+      if (date > i) {
+        return date;
+      }
+    }
+    if (w.indexOf('.') > 0) {
+      return dotted(i, end, w);
+    }
+    boolean hasDigit = false;
+    boolean hasLetter = false;
+    boolean hasUnderscore = false;
+    boolean hasHyphen = false;
+    boolean innerCap = false;
+    boolean allUpper = true;
+    for (int k = 0; k < w.length(); k++) {
+      char c = w.charAt(k);
+      if (isDigit(c)) {
+        hasDigit = true;
+      } else if (Character.isLetter(c)) {
+        hasLetter = true;
+        if (Character.isLowerCase(c)) {
+          allUpper = false;
+        }
+        if (k > 0 && Character.isUpperCase(c) && Character.isLowerCase(w.charAt(k - 1))) {
+          innerCap = true;
+        }
+      } else if (c == '_') {
+        hasUnderscore = true;
+      } else if (c == '-') {
+        hasHyphen = true;
+      }
+    }
+    if (hasUnderscore && hasLetter || hasDigit && hasLetter || innerCap) {
+      emit(ClaimKind.IDENTIFIER, i, end, List.of("i:" + w), errorCodeDetail(w, hasDigit));
+      return end;
+    }
+    if (!hasLetter) {
+      return end;
+    }
+    String lower = w.toLowerCase(Locale.ROOT);
+    if (hasHyphen && lower.equals(w)) {
+      String last = lower.substring(lower.lastIndexOf('-') + 1);
+      if (mode != Mode.PROSE || Vocabulary.TECH_SUFFIXES.contains(last)) {
+        emit(ClaimKind.IDENTIFIER, i, end, List.of("i:" + w), "");
+      }
+      return end;
+    }
+    if (Character.isUpperCase(w.codePointAt(0))) {
+      return name(i, end, to, sentenceStart, allUpper && w.length() > 1);
+    }
+    return end;
+  }
+
+  private static String errorCodeDetail(String w, boolean hasDigit) {
+    return hasDigit && Character.isUpperCase(w.charAt(0)) && isDigit(w.charAt(w.length() - 1))
+        ? "code" : "";
+  }
+
+  private int dotted(int i, int end, String w) {
+    String[] parts = w.split("\\.", -1);
+    String first = parts[0].toLowerCase(Locale.ROOT);
+    String last = parts[parts.length - 1].toLowerCase(Locale.ROOT);
+    if (Vocabulary.HTML_TAGS.contains(first) && parts.length >= 2) {
+      int pos = i + parts[0].length();
+      for (int k = 1; k < parts.length; k++) {
+        int partEnd = pos + 1 + parts[k].length();
+        selector(pos, partEnd, "s:." + parts[k], "class");
+        pos = partEnd;
+      }
+      return end;
+    }
+    if (first.equals("e") || first.equals("i") || w.length() <= 3) {
+      return end; // e.g, i.e
+    }
+    if (TLDS.contains(last) && Words.hasLetter(parts[0], 0, parts[0].length())) {
+      String host = w.toLowerCase(Locale.ROOT);
+      if (sourceMode || !isPlaceholderHost(host)) {
+        emit(ClaimKind.URL, i, end, List.of("u:" + host, "h:" + host), "");
+      }
+      return end;
+    }
+    emit(ClaimKind.IDENTIFIER, i, end, List.of("i:" + w),
+        Vocabulary.FILE_EXTENSIONS.contains(last) ? "file" : "");
+    return end;
+  }
+
+  private int name(int i, int end, int to, boolean sentenceStart, boolean acronym) {
+    List<int[]> tokens = new ArrayList<>();
+    tokens.add(new int[] {i, end});
+    int j = end;
+    while (j + 1 < to && s.charAt(j) == ' ' && Character.isUpperCase(s.codePointAt(j + 1))) {
+      int e = runEnd(s, j + 1, to);
+      String t = s.substring(j + 1, e);
+      if (!isPlainWord(t) || MONTHS.containsKey(t.toLowerCase(Locale.ROOT)) && e < to
+          && s.charAt(e) == ' ' && e + 1 < to && isDigit(s.charAt(e + 1))) {
+        break;
+      }
+      tokens.add(new int[] {j + 1, e});
+      j = e;
+    }
+    int scanEnd = tokens.get(tokens.size() - 1)[1];
+    if (sentenceStart && tokens.size() >= 2 && lineEndsAfter(scanEnd, to)) {
+      return scanEnd; // a Title Case heading, not names
+    }
+    if (sentenceStart && !(tokens.size() == 1 && acronym)) {
+      tokens.remove(0); // capitalised because it starts the sentence
+    }
+    List<String> keys = new ArrayList<>();
+    int first = -1;
+    int last = -1;
+    for (int[] t : tokens) {
+      String lower = Words.normalize(s.substring(t[0], t[1])).toLowerCase(Locale.ROOT);
+      if (lower.endsWith("'s")) {
+        lower = lower.substring(0, lower.length() - 2);
+      }
+      if (lower.length() < 2 || Vocabulary.isCommon(lower)
+          || Vocabulary.GENERIC_ACRONYMS.contains(lower)
+          || MONTHS.containsKey(lower)) {
+        continue;
+      }
+      keys.add("w:" + lower);
+      if (first < 0) {
+        first = t[0];
+      }
+      last = t[1];
+    }
+    if (!keys.isEmpty()) {
+      emit(ClaimKind.NAME, first, last, keys, "");
+    }
+    return scanEnd;
+  }
+
+  private static boolean isPlainWord(String t) {
+    for (int k = 0; k < t.length(); k++) {
+      char c = t.charAt(k);
+      if (isDigit(c) || c == '_' || c == '.') {
+        return false;
+      }
+      if (k > 0 && Character.isUpperCase(c) && Character.isLowerCase(t.charAt(k - 1))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean lineEndsAfter(int j, int to) {
+    while (j < to && (s.charAt(j) == ' ' || s.charAt(j) == ':' || s.charAt(j) == '*'
+        || s.charAt(j) == '\t')) {
+      j++;
+    }
+    return j >= to || s.charAt(j) == '\n' || s.charAt(j) == '\r';
+  }
+
+  private int url(int i, int to) {
+    int j = i;
+    while (j < to && !Character.isWhitespace(s.charAt(j)) && "<>\"'`|".indexOf(s.charAt(j)) < 0) {
+      j++;
+    }
+    while (j > i && ".,;:!?)]}*".indexOf(s.charAt(j - 1)) >= 0) {
+      j--;
+    }
+    String norm = normalizeUrl(s.substring(i, j));
+    int slash = indexOfAny(norm, "/?#");
+    String host = slash < 0 ? norm : norm.substring(0, slash);
+    if (!sourceMode && isPlaceholderHost(host)) {
+      return j;
+    }
+    List<String> keys = new ArrayList<>();
+    keys.add("u:" + norm);
+    if (slash < 0) {
+      keys.add("h:" + host);
+    }
+    if (sourceMode) {
+      keys.add("h:" + host);
+      int q = indexOfAny(norm, "?#");
+      String path = q < 0 ? norm : norm.substring(0, q);
+      keys.add("u:" + path);
+      for (int k = path.indexOf('/'); k > 0; k = path.indexOf('/', k + 1)) {
+        keys.add("u:" + path.substring(0, k));
+      }
+    }
+    emit(ClaimKind.URL, i, j, keys, "");
+    return j;
+  }
+
+  static String normalizeUrl(String url) {
+    String u = url.toLowerCase(Locale.ROOT);
+    if (u.startsWith("https://")) {
+      u = u.substring(8);
+    } else if (u.startsWith("http://")) {
+      u = u.substring(7);
+    }
+    if (u.startsWith("www.")) {
+      u = u.substring(4);
+    }
+    while (u.endsWith("/")) {
+      u = u.substring(0, u.length() - 1);
+    }
+    return u;
+  }
+
+  private static boolean isPlaceholderHost(String host) {
+    return PLACEHOLDER_HOSTS.contains(host) || host.endsWith(".example.com")
+        || host.endsWith(".test") || host.endsWith(".invalid") || host.endsWith(".example");
+  }
+
+  private int email(int i, int to) {
+    int j = i;
+    while (j < to && isEmailLocal(s.charAt(j))) {
+      j++;
+    }
+    if (j >= to || s.charAt(j) != '@' || j == i) {
+      emailFailUntil = j;
+      return i;
+    }
+    int d = j + 1;
+    int lastDot = -1;
+    while (d < to && (Character.isLetterOrDigit(s.charAt(d)) || s.charAt(d) == '-'
+        || s.charAt(d) == '.' && d + 1 < to && Character.isLetterOrDigit(s.charAt(d + 1)))) {
+      if (s.charAt(d) == '.') {
+        lastDot = d;
+      }
+      d++;
+    }
+    if (lastDot < 0 || d - lastDot < 3) {
+      emailFailUntil = d;
+      return i;
+    }
+    String address = s.substring(i, d).toLowerCase(Locale.ROOT);
+    if (!sourceMode && isPlaceholderHost(address.substring(address.indexOf('@') + 1))) {
+      return d;
+    }
+    emit(ClaimKind.EMAIL, i, d, List.of("e:" + address), "");
+    return d;
+  }
+
+  private static boolean isEmailLocal(char c) {
+    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+'
+        || c == '-';
+  }
+
+  // ---- numbers, money, percentages, dates, times ----
+
+  private int currencyPrefixed(int i, int to) {
+    String currency;
+    int j;
+    if (s.startsWith("US$", i)) {
+      currency = "USD";
+      j = i + 3;
+    } else {
+      currency = CURRENCY_SYMBOLS.get(String.valueOf(s.charAt(i)));
+      j = i + 1;
+    }
+    if (j < to && s.charAt(j) == ' ') {
+      j++;
+    }
+    if (j < to && isDigit(s.charAt(j))) {
+      return number(j, to, i, currency);
+    }
+    return i + 1;
+  }
+
+  /**
+   * A number at {@code i} (a digit); {@code claimStart} and {@code currency} are set when a
+   * currency symbol or code came first.
+   */
+  private int number(int i, int to, int claimStart, String currency) {
+    if (currency == null) {
+      int date = numericDate(i, to);
+      if (date > i) {
+        return date;
+      }
+      int time = time(i, to);
+      if (time > i) {
+        return time;
+      }
+    }
+    int j = i;
+    StringBuilder digits = new StringBuilder();
+    boolean grouped = false;
+    while (j < to && isDigit(s.charAt(j))) {
+      digits.append(s.charAt(j++));
+    }
+    while (j < to && s.charAt(j) == ',' && isDigit3(j + 1, to)) {
+      digits.append(s, j + 1, j + 4);
+      j += 4;
+      grouped = true;
+    }
+    boolean decimal = false;
+    if (j + 1 < to && s.charAt(j) == '.' && isDigit(s.charAt(j + 1))) {
+      decimal = true;
+      digits.append('.');
+      j++;
+      while (j < to && isDigit(s.charAt(j))) {
+        digits.append(s.charAt(j++));
+      }
+      if (j + 1 < to && s.charAt(j) == '.' && isDigit(s.charAt(j + 1))) {
+        int e = runEnd(s, i, to); // a version or an IP address: exact identifier
+        emit(ClaimKind.IDENTIFIER, i, e, List.of("i:" + s.substring(i, e)), "version");
+        return e;
+      }
+    }
+    String mantissa = digits.toString();
+    BigDecimal scale = BigDecimal.ONE;
+    String unit = "";
+    ClaimKind kind = currency != null ? ClaimKind.MONEY : ClaimKind.NUMBER;
+    int end = j;
+    boolean ordinal = false;
+    // attached letters: 1.5M, 10k, 250ms, 3rd, 2FA
+    if (j < to && Character.isLetter(s.charAt(j))
+        && Character.UnicodeScript.of(s.charAt(j)) == Character.UnicodeScript.LATIN) {
+      int e = j;
+      while (e < to && Character.isLetter(s.charAt(e))) {
+        e++;
+      }
+      String letters = s.substring(j, e);
+      if (e < to && (isDigit(s.charAt(e)) || s.charAt(e) == '_' || s.charAt(e) == '-'
+          && e + 1 < to && Character.isLetterOrDigit(s.charAt(e + 1)))) {
+        return identifierFrom(i, to);
+      }
+      BigDecimal attachedScale = attachedScale(letters);
+      String lower = letters.toLowerCase(Locale.ROOT);
+      if (attachedScale != null) {
+        scale = attachedScale;
+        end = e;
+      } else if (Set.of("st", "nd", "rd", "th").contains(lower)) {
+        ordinal = true;
+        end = e;
+      } else if (Vocabulary.UNITS.contains(lower) || lower.equals("s") && digits.length() >= 3) {
+        unit = lower;
+        end = e;
+      } else if (CURRENCY_CODES.contains(letters) && currency == null) {
+        currency = letters;
+        kind = ClaimKind.MONEY;
+        end = e;
+      } else {
+        return identifierFrom(i, to);
+      }
+    }
+    // spaced words: "1.5 million", "12 percent", "49 EUR", "250 ms", "15 March 2024", "3 pm"
+    if (end == j && end < to && s.charAt(end) == ' ' && end + 1 < to
+        && Character.isLetter(s.charAt(end + 1))) {
+      int ws = end + 1;
+      int we = ws;
+      while (we < to && Character.isLetter(s.charAt(we))) {
+        we++;
+      }
+      String next = s.substring(ws, we);
+      String lower = next.toLowerCase(Locale.ROOT);
+      Integer month = MONTHS.get(lower);
+      if (month != null && !decimal && !grouped && currency == null && mantissa.length() <= 2
+          && Character.isUpperCase(next.charAt(0))) {
+        int day = Integer.parseInt(mantissa);
+        if (day >= 1 && day <= 31) {
+          return dayFirstDate(claimStart, ws, we, to, month, day);
+        }
+      }
+      if (SCALE_WORDS.containsKey(lower) && (we >= to || !Character.isLetter(s.charAt(we)))) {
+        scale = SCALE_WORDS.get(lower);
+        end = we;
+      } else if ((lower.equals("am") || lower.equals("pm")) && !decimal && mantissa.length() <= 2
+          && currency == null) {
+        int hour = Integer.parseInt(mantissa);
+        if (hour >= 1 && hour <= 12) {
+          emitTime(claimStart, we, hour % 12 + (lower.equals("pm") ? 12 : 0), 0, -1);
+          return we;
+        }
+      } else if (Vocabulary.UNITS.contains(lower) && !lower.equals("in") && !lower.equals("us")
+          && !lower.equals("s") && !lower.equals("m") && !lower.equals("b") && !lower.equals("c")
+          && !lower.equals("d") && !lower.equals("h") && !lower.equals("g") && !lower.equals("l")
+          && !lower.equals("v") && !lower.equals("w") && !lower.equals("x")) {
+        unit = lower;
+        end = we;
+      }
+    }
+    if (!ordinal) {
+      int p = end;
+      if (p < to && s.charAt(p) == ' ') {
+        p++;
+      }
+      if (p < to && s.charAt(p) == '%') {
+        kind = ClaimKind.PERCENTAGE;
+        end = p + 1;
+      } else if (startsWithWord(p, to, "percent") || startsWithWord(p, to, "pct")) {
+        kind = ClaimKind.PERCENTAGE;
+        end = p + (startsWithWord(p, to, "percent") ? 7 : 3);
+      } else if (startsWithWord(p, to, "per cent")) {
+        kind = ClaimKind.PERCENTAGE;
+        end = p + 8;
+      } else if (currency == null && p + 3 <= to && CURRENCY_CODES.contains(s.substring(p, p + 3))
+          && (p + 3 == to || !Character.isLetter(s.charAt(p + 3)))) {
+        currency = s.substring(p, p + 3);
+        kind = ClaimKind.MONEY;
+        end = p + 3;
+      } else if (currency == null && p < to && Character.isLetter(s.charAt(p))) {
+        int we = p;
+        while (we < to && Character.isLetter(s.charAt(we))) {
+          we++;
+        }
+        String word = s.substring(p, we).toLowerCase(Locale.ROOT);
+        if (CURRENCY_WORDS.containsKey(word)) {
+          currency = CURRENCY_WORDS.get(word);
+          kind = ClaimKind.MONEY;
+          end = we;
+        }
+      }
+    }
+    String value = canonical(mantissa, scale);
+    if (value == null) {
+      return end;
+    }
+    List<String> keys = new ArrayList<>();
+    String detail = unit;
+    if (kind == ClaimKind.MONEY) {
+      keys.add("m:" + currency + ":" + value);
+      detail = currency;
+      if (sourceMode) {
+        keys.add("ma:" + value);
+        keys.add("n:" + value);
+      }
+    } else {
+      boolean year = !decimal && !grouped && mantissa.length() == 4 && unit.isEmpty()
+          && kind == ClaimKind.NUMBER && scale.equals(BigDecimal.ONE) && !ordinal
+          && isYear(Integer.parseInt(mantissa));
+      if (year) {
+        kind = ClaimKind.YEAR;
+        keys.add("y:" + mantissa);
+      }
+      keys.add("n:" + value);
+      if (ordinal) {
+        detail = "ordinal";
+      }
+      if (!sourceMode && kind == ClaimKind.NUMBER && unit.isEmpty() && isSmallInteger(value)) {
+        return end; // outputs count their own items: "3 ideas", "Step 2"
+      }
+    }
+    if (sourceMode && !scale.equals(BigDecimal.ONE)) {
+      String plain = canonical(mantissa, BigDecimal.ONE);
+      if (plain != null) {
+        keys.add("n:" + plain);
+      }
+    }
+    if (sourceMode && !decimal && !grouped && mantissa.length() == 4
+        && isYear(Integer.parseInt(mantissa))) {
+      keys.add("y:" + mantissa);
+    }
+    emit(kind, claimStart, end, keys, detail);
+    return end;
+  }
+
+  private int identifierFrom(int start, int to) {
+    int e = runEnd(s, start, to);
+    String w = s.substring(start, e);
+    emit(ClaimKind.IDENTIFIER, start, e, List.of("i:" + w), "");
+    return e;
+  }
+
+  private static BigDecimal attachedScale(String letters) {
+    switch (letters) {
+      case "k":
+      case "K":
+        return BigDecimal.valueOf(1_000);
+      case "M":
+      case "mn":
+        return BigDecimal.valueOf(1_000_000);
+      case "B":
+      case "bn":
+        return BigDecimal.valueOf(1_000_000_000);
+      default:
+        return null;
+    }
+  }
+
+  private static String canonical(String mantissa, BigDecimal scale) {
+    if (mantissa.length() > NUMBER_DIGITS_LIMIT) {
+      return mantissa; // huge digit strings match literally; BigDecimal would be quadratic
+    }
+    try {
+      BigDecimal v = new BigDecimal(mantissa).multiply(scale).stripTrailingZeros();
+      return v.signum() == 0 ? "0" : v.toPlainString();
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static boolean isSmallInteger(String value) {
+    return value.length() <= 2 && value.indexOf('.') < 0 && Integer.parseInt(value) <= 10;
+  }
+
+  private static boolean isYear(int y) {
+    return y >= 1900 && y <= 2100;
+  }
+
+  /** {@code 2024-03-15}, {@code 2024/03/15} (with an optional time), {@code 15/03/2024}. */
+  private int numericDate(int i, int to) {
+    int a = digitsEnd(i, to, 4);
+    if (a - i == 4 && a + 6 <= to
+        && (s.charAt(a) == '-' || s.charAt(a) == '/') && digitsEnd(a + 1, to, 2) == a + 3
+        && a + 3 < to && s.charAt(a + 3) == s.charAt(a) && digitsEnd(a + 4, to, 2) == a + 6
+        && (a + 6 == to || !isDigit(s.charAt(a + 6)))) {
+      int y = parse(i, a);
+      int m = parse(a + 1, a + 3);
+      int d = parse(a + 4, a + 6);
+      if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        emitDate(i, a + 6, List.of(ymd(y, m, d)));
+        int t = a + 6;
+        if (t + 1 < to && (s.charAt(t) == 'T' || s.charAt(t) == ' ') && isDigit(s.charAt(t + 1))) {
+          int te = time(t + 1, to);
+          if (te > t + 1) {
+            return te;
+          }
+        }
+        return a + 6;
+      }
+      return i;
+    }
+    int d1 = digitsEnd(i, to, 2);
+    if (d1 > i && d1 < to && (s.charAt(d1) == '/' || s.charAt(d1) == '.' && d1 - i <= 2)) {
+      char sep = s.charAt(d1);
+      int d2 = digitsEnd(d1 + 1, to, 2);
+      if (d2 > d1 + 1 && d2 < to && s.charAt(d2) == sep) {
+        int d3 = digitsEnd(d2 + 1, to, 4);
+        int len = d3 - d2 - 1;
+        if ((len == 4 || len == 2 && sep == '/') && (d3 == to || !isDigit(s.charAt(d3)))) {
+          int a1 = parse(i, d1);
+          int a2 = parse(d1 + 1, d2);
+          int y = parse(d2 + 1, d3);
+          if (len == 2) {
+            y += 2000;
+          }
+          List<String> keys = new ArrayList<>();
+          if (a1 >= 1 && a1 <= 12 && a2 >= 1 && a2 <= 31) {
+            keys.add(ymd(y, a1, a2));
+          }
+          if (a2 >= 1 && a2 <= 12 && a1 >= 1 && a1 <= 31 && a1 != a2) {
+            keys.add(ymd(y, a2, a1));
+          }
+          if (!keys.isEmpty()) {
+            emitDate(i, d3, keys);
+            return d3;
+          }
+        }
+      }
+    }
+    return i;
+  }
+
+  /** {@code 10:22}, {@code 10:22:31}, {@code 10:22:31.123Z}, {@code 3:45 pm}. */
+  private int time(int i, int to) {
+    int h = digitsEnd(i, to, 2);
+    if (h == i || h >= to || s.charAt(h) != ':' || digitsEnd(h + 1, to, 2) != h + 3) {
+      return i;
+    }
+    int hour = parse(i, h);
+    int minute = parse(h + 1, h + 3);
+    int second = -1;
+    int e = h + 3;
+    if (e < to && s.charAt(e) == ':' && digitsEnd(e + 1, to, 2) == e + 3) {
+      second = parse(e + 1, e + 3);
+      e += 3;
+      if (e + 1 < to && (s.charAt(e) == '.' || s.charAt(e) == ',') && isDigit(s.charAt(e + 1))) {
+        e++;
+        while (e < to && isDigit(s.charAt(e))) {
+          e++;
+        }
+      }
+      if (e < to && s.charAt(e) == 'Z') {
+        e++;
+      } else if (e + 6 <= to && (s.charAt(e) == '+' || s.charAt(e) == '-')
+          && digitsEnd(e + 1, to, 2) == e + 3 && e + 3 < to && s.charAt(e + 3) == ':') {
+        e += 6;
+        e = Math.min(e, to);
+      }
+    }
+    if (e < to && isDigit(s.charAt(e))) {
+      return i;
+    }
+    if (hour > 23 || minute > 59 || second > 59) {
+      return i;
+    }
+    int p = e < to && s.charAt(e) == ' ' ? e + 1 : e;
+    if (hour >= 1 && hour <= 12 && (startsWithWord(p, to, "am") || startsWithWord(p, to, "pm")
+        || startsWithWord(p, to, "AM") || startsWithWord(p, to, "PM"))) {
+      boolean pm = Character.toLowerCase(s.charAt(p)) == 'p';
+      hour = hour % 12 + (pm ? 12 : 0);
+      e = p + 2;
+    }
+    emitTime(i, e, hour, minute, second);
+    return e;
+  }
+
+  private void emitTime(int start, int end, int hour, int minute, int second) {
+    String hm = String.format(Locale.ROOT, "t:%02d:%02d", hour, minute);
+    List<String> keys = new ArrayList<>();
+    if (second >= 0) {
+      keys.add(hm + String.format(Locale.ROOT, ":%02d", second));
+      if (sourceMode) {
+        keys.add(hm);
+      }
+    } else {
+      keys.add(hm);
+    }
+    emit(ClaimKind.TIME, start, end, keys, "");
+  }
+
+  private int monthFirstDate(int i, int wordEnd, int to, int month) {
+    int j = wordEnd;
+    if (j < to && s.charAt(j) == '.') {
+      j++;
+    }
+    if (j >= to || s.charAt(j) != ' ') {
+      return i;
+    }
+    j++;
+    int de = digitsEnd(j, to, 4);
+    if (de == j) {
+      return i;
+    }
+    if (de - j == 4) {
+      int y = parse(j, de);
+      if (isYear(y)) {
+        emit(ClaimKind.DATE, i, de, dateKeys(List.of(String.format(Locale.ROOT, "ym:%04d-%02d",
+            y, month))), "");
+        return de;
+      }
+      return i;
+    }
+    if (de - j > 2) {
+      return i;
+    }
+    int day = parse(j, de);
+    if (day < 1 || day > 31 || de < to && Character.isLetterOrDigit(s.charAt(de))
+        && !isOrdinalSuffix(de, to)) {
+      return i;
+    }
+    int e = isOrdinalSuffix(de, to) ? de + 2 : de;
+    int y = -1;
+    int k = e;
+    if (k < to && s.charAt(k) == ',') {
+      k++;
+    }
+    if (k < to && s.charAt(k) == ' ') {
+      int ye = digitsEnd(k + 1, to, 4);
+      if (ye - k - 1 == 4 && (ye == to || !isDigit(s.charAt(ye)))) {
+        int candidate = parse(k + 1, ye);
+        if (isYear(candidate)) {
+          y = candidate;
+          e = ye;
+        }
+      }
+    }
+    emitDate(i, e, List.of(y > 0 ? ymd(y, month, day)
+        : String.format(Locale.ROOT, "md:%02d-%02d", month, day)));
+    return e;
+  }
+
+  private int dayFirstDate(int start, int ws, int we, int to, int month, int day) {
+    int e = we;
+    if (e < to && s.charAt(e) == '.') {
+      e++;
+    }
+    int y = -1;
+    int k = e;
+    if (k < to && s.charAt(k) == ',') {
+      k++;
+    }
+    if (k < to && s.charAt(k) == ' ') {
+      int ye = digitsEnd(k + 1, to, 4);
+      if (ye - k - 1 == 4 && (ye == to || !isDigit(s.charAt(ye)))) {
+        int candidate = parse(k + 1, ye);
+        if (isYear(candidate)) {
+          y = candidate;
+          e = ye;
+        }
+      }
+    }
+    if (y < 0) {
+      e = we;
+    }
+    emitDate(start, e, List.of(y > 0 ? ymd(y, month, day)
+        : String.format(Locale.ROOT, "md:%02d-%02d", month, day)));
+    return e;
+  }
+
+  private boolean isOrdinalSuffix(int i, int to) {
+    if (i + 2 > to) {
+      return false;
+    }
+    String suffix = s.substring(i, i + 2).toLowerCase(Locale.ROOT);
+    return (suffix.equals("st") || suffix.equals("nd") || suffix.equals("rd")
+        || suffix.equals("th")) && (i + 2 == to || !Character.isLetter(s.charAt(i + 2)));
+  }
+
+  private void emitDate(int start, int end, List<String> keys) {
+    emit(ClaimKind.DATE, start, end, dateKeys(keys), "");
+  }
+
+  /** In source mode a full date also supports its month-day, year-month and year. */
+  private List<String> dateKeys(List<String> keys) {
+    if (!sourceMode) {
+      return keys;
+    }
+    List<String> all = new ArrayList<>(keys);
+    for (String k : keys) {
+      if (k.startsWith("d:")) {
+        all.add("md:" + k.substring(7));
+        all.add("ym:" + k.substring(2, 9));
+        all.add("y:" + k.substring(2, 6));
+      } else if (k.startsWith("ym:")) {
+        all.add("y:" + k.substring(3, 7));
+      }
+    }
+    return all;
+  }
+
+  private static String ymd(int y, int m, int d) {
+    return String.format(Locale.ROOT, "d:%04d-%02d-%02d", y, m, d);
+  }
+
+  // ---- helpers ----
+
+  private int emitted;
+
+  private void emit(ClaimKind kind, int start, int end, List<String> keys, String detail) {
+    emitted++;
+    sink.accept(new Claim(kind, start, end, s.substring(start, end), keys, detail));
+  }
+
+  /**
+   * End of the word run at {@code i}: letters, digits and underscores, joined by an inner
+   * {@code - . ' ’} that is followed by another such character.
+   */
+  public static int runEnd(CharSequence s, int i, int to) {
+    int j = i;
+    while (j < to) {
+      int cp = Character.codePointAt(s, j);
+      if (Words.isWordCodePoint(cp) || cp == '_') {
+        j += Character.charCount(cp);
+      } else if ((cp == '-' || cp == '.' || cp == '\'' || cp == '\u2019') && j + 1 < to
+          && j > i && (Words.isWordCodePoint(Character.codePointAt(s, j + 1))
+          || s.charAt(j + 1) == '_')) {
+        j++;
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  private int digitsEnd(int i, int to, int max) {
+    int j = i;
+    while (j < to && j - i < max && isDigit(s.charAt(j))) {
+      j++;
+    }
+    return j;
+  }
+
+  private boolean isDigit3(int i, int to) {
+    return i + 3 <= to && isDigit(s.charAt(i)) && isDigit(s.charAt(i + 1))
+        && isDigit(s.charAt(i + 2)) && (i + 3 == to || !isDigit(s.charAt(i + 3)));
+  }
+
+  private int parse(int from, int to) {
+    return Integer.parseInt(s, from, to, 10);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private boolean startsWithIgnoreCase(int i, String prefix) {
+    return s.regionMatches(true, i, prefix, 0, prefix.length());
+  }
+
+  private boolean startsWithWord(int i, int to, String word) {
+    int e = i + word.length();
+    return e <= to && s.regionMatches(true, i, word, 0, word.length())
+        && (e == to || !Character.isLetter(s.charAt(e)));
+  }
+
+  private static int indexOfAny(String text, String chars) {
+    for (int k = 0; k < text.length(); k++) {
+      if (chars.indexOf(text.charAt(k)) >= 0) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static Map<String, Integer> months() {
+    String[] full = {"january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"};
+    Map<String, Integer> m = new java.util.HashMap<>();
+    for (int k = 0; k < full.length; k++) {
+      m.put(full[k], k + 1);
+      m.put(full[k].substring(0, 3), k + 1);
+    }
+    m.put("sept", 9);
+    return Map.copyOf(m);
+  }
+}
