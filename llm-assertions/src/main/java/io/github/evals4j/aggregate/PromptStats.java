@@ -1,0 +1,178 @@
+package io.github.evals4j.aggregate;
+
+import io.github.evals4j.prompt.PromptRef;
+import io.github.evals4j.stats.Interval;
+import io.github.evals4j.stats.Proportions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Everything measured for one prompt id × version × model in a run: the unit that reports show,
+ * gates judge and comparisons set side by side.
+ *
+ * <p>A <em>run</em> is one repeat of one case; it passes when none of its gating (not
+ * informational) checks failed. The pass rate is over runs, with a 95 % Wilson interval.
+ *
+ * @param prompt the prompt version and model
+ * @param cases how many distinct cases ran
+ * @param runs how many case runs (cases × repeats)
+ * @param passedRuns how many runs passed
+ * @param passRate {@code passedRuns / runs}, 0 when no run
+ * @param passRateInterval its 95 % Wilson interval
+ * @param checks per-check results, by name
+ * @param hallucination runs where a grounding check failed, out of runs with a grounding check
+ * @param specificity the mean score of the specificity checks
+ * @param qualityScore the mean score of every 0..1 "higher is better" result (direction at least
+ *     or none, score within [0, 1]), informational ones included
+ * @param latency LLM call latencies
+ * @param tokens LLM token usage (application calls)
+ * @param applicationCost what the application's calls cost
+ * @param judgeCost what the judge's calls cost (kept apart)
+ * @param repeats pass@k, pass^k and unstable cases
+ * @param caseOutcomes each case's runs and passes (capped; used for paired tests and regressions)
+ * @param casesTruncated whether {@code caseOutcomes} was capped
+ * @param examples a capped sample of failing results
+ */
+public record PromptStats(
+    PromptRef prompt,
+    int cases,
+    long runs,
+    long passedRuns,
+    double passRate,
+    Interval passRateInterval,
+    List<CheckStats> checks,
+    Rate hallucination,
+    Mean specificity,
+    Mean qualityScore,
+    LatencyStats latency,
+    TokenStats tokens,
+    CostStats applicationCost,
+    CostStats judgeCost,
+    RepeatStats repeats,
+    List<CaseStats> caseOutcomes,
+    boolean casesTruncated,
+    List<FailingExample> examples) {
+
+  public PromptStats {
+    checks = List.copyOf(checks);
+    caseOutcomes = List.copyOf(caseOutcomes);
+    examples = List.copyOf(examples);
+  }
+
+  /** The hallucination rate, empty when no grounding check ran. */
+  public OptionalDouble hallucinationRate() {
+    return hallucination.value();
+  }
+
+  /** The failure rate, {@code 1 - passRate}. */
+  public double failureRate() {
+    return runs == 0 ? 0 : 1 - passRate;
+  }
+
+  /**
+   * The sum of two partial results of the same prompt version (e.g. CI shards): counters and
+   * sketches add up, case outcomes of the same case add up, examples stay capped at
+   * {@code maxExamples}.
+   */
+  public static PromptStats merge(PromptStats a, PromptStats b, int maxExamples, int maxListedCases) {
+    if (!a.prompt.equals(b.prompt)) {
+      throw new IllegalArgumentException("cannot merge " + a.prompt + " with " + b.prompt);
+    }
+    Map<String, CheckStats> checks = new LinkedHashMap<>();
+    for (CheckStats c : a.checks) {
+      checks.put(c.name(), c);
+    }
+    for (CheckStats c : b.checks) {
+      checks.merge(c.name(), c, CheckStats::plus);
+    }
+    Map<String, CaseStats> cases = new LinkedHashMap<>();
+    for (CaseStats c : a.caseOutcomes) {
+      cases.put(c.id(), c);
+    }
+    for (CaseStats c : b.caseOutcomes) {
+      cases.merge(c.id(), c, CaseStats::plus);
+    }
+    List<FailingExample> examples = new ArrayList<>(a.examples);
+    for (FailingExample e : b.examples) {
+      if (examples.size() < maxExamples) {
+        examples.add(e);
+      }
+    }
+    // Without truncation, the shards' cases are all known and counted exactly.
+    boolean truncated = a.casesTruncated || b.casesTruncated;
+    int caseCount = truncated ? Math.max(a.cases + b.cases - overlap(a, b), cases.size()) : cases.size();
+    return build(
+        a.prompt, caseCount, new ArrayList<>(cases.values()), truncated,
+        new ArrayList<>(checks.values()), a.hallucination.plus(b.hallucination),
+        a.specificity.plus(b.specificity), a.qualityScore.plus(b.qualityScore),
+        a.latency.plus(b.latency), a.tokens.plus(b.tokens),
+        a.applicationCost.plus(b.applicationCost, caseCount),
+        a.judgeCost.plus(b.judgeCost, caseCount), examples, maxListedCases);
+  }
+
+  private static int overlap(PromptStats a, PromptStats b) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (CaseStats c : a.caseOutcomes) {
+      ids.add(c.id());
+    }
+    int n = 0;
+    for (CaseStats c : b.caseOutcomes) {
+      if (ids.contains(c.id())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static PromptStats build(
+      PromptRef prompt, int caseCount, List<CaseStats> caseOutcomes, boolean truncated,
+      List<CheckStats> checks, Rate hallucination, Mean specificity, Mean quality,
+      LatencyStats latency, TokenStats tokens, CostStats app, CostStats judge,
+      List<FailingExample> examples, int maxListedCases) {
+    long runs = 0;
+    long passed = 0;
+    int maxRepeats = 0;
+    long unstable = 0;
+    List<String> unstableIds = new ArrayList<>();
+    for (CaseStats c : caseOutcomes) {
+      runs += c.runs();
+      passed += c.passed();
+      maxRepeats = Math.max(maxRepeats, c.runs());
+      if (c.unstable()) {
+        unstable++;
+        if (unstableIds.size() < Math.min(50, maxListedCases)) {
+          unstableIds.add(c.id());
+        }
+      }
+    }
+    List<CaseStats> kept =
+        caseOutcomes.size() > maxListedCases ? caseOutcomes.subList(0, maxListedCases) : caseOutcomes;
+    int k = Math.min(10, maxRepeats);
+    List<Double> passAt = new ArrayList<>();
+    List<Double> passHat = new ArrayList<>();
+    for (int i = 1; i <= k; i++) {
+      double at = 0;
+      double hat = 0;
+      long n = 0;
+      for (CaseStats c : caseOutcomes) {
+        if (c.runs() >= i) {
+          at += PassAtK.passAtK(c.runs(), c.passed(), i);
+          hat += PassAtK.passHatK(c.runs(), c.passed(), i);
+          n++;
+        }
+      }
+      passAt.add(n == 0 ? 0 : at / n);
+      passHat.add(n == 0 ? 0 : hat / n);
+    }
+    checks = new ArrayList<>(checks);
+    checks.sort(java.util.Comparator.comparing(CheckStats::name));
+    return new PromptStats(
+        prompt, caseCount, runs, passed, runs == 0 ? 0 : (double) passed / runs,
+        Proportions.wilson(passed, runs), checks, hallucination, specificity, quality, latency,
+        tokens, app, judge, new RepeatStats(maxRepeats, passAt, passHat, unstable, unstableIds),
+        kept, truncated || caseOutcomes.size() > maxListedCases, examples);
+  }
+}

@@ -1,0 +1,43 @@
+package io.github.evals4j.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.data.Percentage.withPercentage;
+
+import org.junit.jupiter.api.Test;
+
+class McNemarTest {
+
+  @Test
+  void should_match_hand_computed_binomial_tail_when_one_versus_five() {
+    // GIVEN 6 discordant pairs split 1:5. P(X<=1) = (1 + 6)/64, P(X=1) = 6/64.
+    // THEN exact = 2 * 7/64 = 0.21875 (R: binom.test(1, 6)$p.value), mid-p = 2 * (7 - 3)/64
+    assertThat(McNemar.exact(1, 5)).isCloseTo(14.0 / 64, within(1e-12));
+    assertThat(McNemar.midP(1, 5)).isCloseTo(8.0 / 64, within(1e-12));
+    assertThat(McNemar.exact(5, 1)).isEqualTo(McNemar.exact(1, 5));
+  }
+
+  @Test
+  void should_cap_at_one_when_split_is_even() {
+    assertThat(McNemar.exact(3, 3)).isEqualTo(1.0);
+    assertThat(McNemar.exact(0, 0)).isEqualTo(1.0);
+    assertThat(McNemar.midP(0, 0)).isEqualTo(1.0);
+    // 3:3 mid-p: 2 * (42/64 - 10/64) = 1.0 exactly
+    assertThat(McNemar.midP(3, 3)).isCloseTo(1.0, within(1e-12));
+  }
+
+  @Test
+  void should_match_reference_values_when_counts_are_large() {
+    // scipy.stats.binom: 2*cdf(2000; 4100, .5) = 0.12206497999113655, mid-p 0.11838393686129361
+    assertThat(McNemar.exact(2000, 2100)).isCloseTo(0.12206497999113655, withPercentage(1e-6));
+    assertThat(McNemar.midP(2000, 2100)).isCloseTo(0.11838393686129361, withPercentage(1e-6));
+    // 29000:31000 -> 3.305411277972722e-16 (no underflow to 0, no overflow)
+    assertThat(McNemar.exact(29_000, 31_000)).isCloseTo(3.305411277972722e-16, withPercentage(1e-4));
+  }
+
+  @Test
+  void should_fail_when_a_count_is_negative() {
+    assertThatThrownBy(() -> McNemar.midP(-1, 2)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
