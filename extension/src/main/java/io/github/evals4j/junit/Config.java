@@ -1,0 +1,219 @@
+package io.github.evals4j.junit;
+
+import io.github.evals4j.junit.ci.CiEnvironment;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * The run's configuration, read once: JUnit configuration parameters {@code evals4j.*} (JUnit
+ * already lets system properties override {@code junit-platform.properties}) and the environment.
+ */
+record Config(
+    boolean enabled,
+    String runId,
+    Optional<String> dsn,
+    String dsnSource,
+    TraceMode traceMode,
+    SendMode sendMode,
+    double sampleRate,
+    boolean alwaysReport,
+    Duration flushTimeout,
+    boolean sendSkipped,
+    int maxValueLength,
+    int maxSpans,
+    int queueSize,
+    boolean linkAppEvents,
+    Optional<String> release,
+    String environment,
+    CiEnvironment ci) {
+
+  static final String PREFIX = "evals4j.";
+  static final String ENABLED = "evals4j.enabled";
+  static final String RUN_ID = "evals4j.run-id";
+  static final String DSN = "evals4j.sentry.dsn";
+  static final String TRACE = "evals4j.sentry.trace";
+  static final String SEND = "evals4j.sentry.send";
+  static final String SAMPLE_RATE = "evals4j.sentry.sample-rate";
+  static final String ALWAYS_REPORT = "evals4j.sentry.always-report";
+  static final String ALWAYS_REPORT_BRANCHES = "evals4j.sentry.always-report-branches";
+  static final String FLUSH_TIMEOUT = "evals4j.sentry.flush-timeout";
+  static final String SEND_SKIPPED = "evals4j.sentry.send-skipped";
+  static final String MAX_VALUE_LENGTH = "evals4j.sentry.max-value-length";
+  static final String MAX_SPANS = "evals4j.sentry.max-spans";
+  static final String QUEUE_SIZE = "evals4j.sentry.queue-size";
+  static final String LINK_APP_EVENTS = "evals4j.sentry.link-app-events";
+  static final String RELEASE = "evals4j.sentry.release";
+  static final String ENVIRONMENT = "evals4j.sentry.environment";
+
+  /** How transactions are grouped into traces. */
+  enum TraceMode {
+    /** One trace per test: small traces, no class view. */
+    TEST,
+    /** One trace per top-level test class (default): the class and its tests together. */
+    CLASS,
+    /** One trace for the whole run: complete, but Sentry's trace view stops near 100 transactions. */
+    RUN
+  }
+
+  /** Which test transactions are sent. */
+  enum SendMode {
+    ALL,
+    ERRORS_ONLY,
+    FLAKY_ONLY
+  }
+
+  static Config from(Function<String, Optional<String>> params, Map<String, String> env) {
+    Params p = new Params(params);
+    CiEnvironment ci = CiEnvironment.detect(env);
+    String runId = p.string(RUN_ID)
+        .or(() -> nonBlank(env.get("EVALS4J_RUN_ID")))
+        .or(ci::runId)
+        .orElseGet(() -> "local-" + UUID.randomUUID());
+    Optional<String> dsn = p.string(DSN);
+    String dsnSource = DSN;
+    if (dsn.isEmpty()) {
+      dsn = nonBlank(env.get("EVALS4J_SENTRY_DSN"));
+      dsnSource = "EVALS4J_SENTRY_DSN";
+    }
+    if (dsn.isEmpty()) {
+      dsn = nonBlank(env.get("SENTRY_DSN"));
+      dsnSource = "SENTRY_DSN";
+    }
+    List<String> alwaysBranches = p.string(ALWAYS_REPORT_BRANCHES)
+        .map(s -> Arrays.stream(s.split(",")).map(String::strip).filter(b -> !b.isEmpty()).toList())
+        .orElse(List.of());
+    boolean alwaysReport = p.bool(ALWAYS_REPORT, false)
+        || (ci.branch() != null && alwaysBranches.contains(ci.branch()));
+    Optional<String> release = p.string(RELEASE)
+        .or(() -> nonBlank(env.get("SENTRY_RELEASE")))
+        .or(() -> Optional.ofNullable(ci.commitSha()));
+    String environment = p.string(ENVIRONMENT)
+        .or(() -> nonBlank(env.get("SENTRY_ENVIRONMENT")))
+        .orElse(ci.isCi() ? "ci" : "local");
+    double sampleRate = p.decimal(SAMPLE_RATE, 1.0);
+    if (!(sampleRate >= 0.0 && sampleRate <= 1.0)) {
+      throw p.invalid(SAMPLE_RATE, "a number from 0 to 1");
+    }
+    return new Config(
+        p.bool(ENABLED, true),
+        runId,
+        dsn,
+        dsnSource,
+        p.choice(TRACE, TraceMode.class, TraceMode.CLASS),
+        p.choice(SEND, SendMode.class, SendMode.ALL),
+        sampleRate,
+        alwaysReport,
+        p.duration(FLUSH_TIMEOUT, Duration.ofSeconds(3)),
+        p.bool(SEND_SKIPPED, false),
+        p.integer(MAX_VALUE_LENGTH, 200, 16),
+        p.integer(MAX_SPANS, 200, 1),
+        p.integer(QUEUE_SIZE, 20_000, 30),
+        p.bool(LINK_APP_EVENTS, true),
+        release,
+        environment,
+        ci);
+  }
+
+  private static Optional<String> nonBlank(String s) {
+    return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
+  }
+
+  /** Parses values; a malformed value fails loudly, naming the key and what is allowed. */
+  private record Params(Function<String, Optional<String>> source) {
+
+    Optional<String> string(String key) {
+      return source.apply(key).flatMap(Config::nonBlank);
+    }
+
+    boolean bool(String key, boolean def) {
+      Optional<String> v = string(key);
+      if (v.isEmpty()) {
+        return def;
+      }
+      String s = v.get().toLowerCase(Locale.ROOT);
+      if (s.equals("true") || s.equals("false")) {
+        return Boolean.parseBoolean(s);
+      }
+      throw invalid(key, "true or false");
+    }
+
+    double decimal(String key, double def) {
+      Optional<String> v = string(key);
+      try {
+        return v.map(Double::parseDouble).orElse(def);
+      } catch (NumberFormatException e) {
+        throw invalid(key, "a number");
+      }
+    }
+
+    int integer(String key, int def, int min) {
+      Optional<String> v = string(key);
+      try {
+        int value = v.map(Integer::parseInt).orElse(def);
+        if (value < min) {
+          throw invalid(key, "an integer >= " + min);
+        }
+        return value;
+      } catch (NumberFormatException e) {
+        throw invalid(key, "an integer >= " + min);
+      }
+    }
+
+    Duration duration(String key, Duration def) {
+      Optional<String> v = string(key);
+      if (v.isEmpty()) {
+        return def;
+      }
+      String s = v.get().toLowerCase(Locale.ROOT);
+      try {
+        Duration d;
+        if (s.endsWith("ms")) {
+          d = Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).strip()));
+        } else if (s.endsWith("s")) {
+          d = Duration.ofMillis(
+              Math.round(Double.parseDouble(s.substring(0, s.length() - 1).strip()) * 1000));
+        } else {
+          d = Duration.ofMillis(Long.parseLong(s));
+        }
+        if (d.isNegative()) {
+          throw invalid(key, "a duration such as 3s, 500ms or 3000 (milliseconds)");
+        }
+        return d;
+      } catch (NumberFormatException e) {
+        throw invalid(key, "a duration such as 3s, 500ms or 3000 (milliseconds)");
+      }
+    }
+
+    <E extends Enum<E>> E choice(String key, Class<E> type, E def) {
+      Optional<String> v = string(key);
+      if (v.isEmpty()) {
+        return def;
+      }
+      String s = v.get().toUpperCase(Locale.ROOT).replace('-', '_');
+      for (E e : type.getEnumConstants()) {
+        if (e.name().equals(s)) {
+          return e;
+        }
+      }
+      StringBuilder allowed = new StringBuilder();
+      for (E e : type.getEnumConstants()) {
+        allowed.append(allowed.length() == 0 ? "" : ", ")
+            .append(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      }
+      throw invalid(key, "one of " + allowed);
+    }
+
+    ExtensionConfigurationException invalid(String key, String allowed) {
+      return new ExtensionConfigurationException(
+          "evals4j: configuration parameter '" + key + "' has the value '"
+              + string(key).orElse("") + "'; allowed: " + allowed);
+    }
+  }
+}

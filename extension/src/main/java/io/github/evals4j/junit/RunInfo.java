@@ -1,0 +1,34 @@
+package io.github.evals4j.junit;
+
+import io.github.evals4j.junit.ci.CiEnvironment;
+import java.time.Instant;
+
+/**
+ * The run as a whole, handed to every {@link RunCollector} at its end.
+ *
+ * @param runId the run id (shared by the CI shards of one pipeline)
+ * @param ci the CI facts, {@link CiEnvironment#NONE} locally
+ * @param release the release the run is attributed to, empty if unknown
+ * @param environment {@code ci}, {@code local} or {@code SENTRY_ENVIRONMENT}
+ * @param startedAt when the first test class started
+ * @param finishedAt when the run ended
+ * @param tests distinct tests (attempts of one test count once)
+ * @param passed distinct tests whose last attempt passed
+ * @param failed distinct tests whose last attempt failed
+ * @param aborted distinct tests whose last attempt was aborted
+ * @param skipped disabled or skipped tests
+ * @param flaky tests that failed and then passed in this run
+ */
+public record RunInfo(
+    String runId,
+    CiEnvironment ci,
+    String release,
+    String environment,
+    Instant startedAt,
+    Instant finishedAt,
+    int tests,
+    int passed,
+    int failed,
+    int aborted,
+    int skipped,
+    int flaky) {}

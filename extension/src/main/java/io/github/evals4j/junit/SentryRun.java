@@ -1,0 +1,136 @@
+package io.github.evals4j.junit;
+
+import io.sentry.IScope;
+import io.sentry.IScopes;
+import io.sentry.Scope;
+import io.sentry.Scopes;
+import io.sentry.SentryClient;
+import io.sentry.SentryLevel;
+import io.sentry.SentryOptions;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The extension's own Sentry client, separate from any Sentry the application under test sets up.
+ *
+ * <p>It is built from its own {@link SentryOptions}, {@link SentryClient} and {@link Scopes} and
+ * never calls {@code Sentry.init} or {@code Sentry.close}: an application that initialises (or
+ * re-initialises, or closes) the global Sentry during a test neither replaces nor closes the
+ * extension's client, and the extension never replaces the application's. Its integrations (the
+ * uncaught exception handler, the SDK's shutdown hook with its 15 s default) are not installed;
+ * the run closes the client itself with a bounded flush.
+ */
+final class SentryRun {
+
+  private final SentryOptions options;
+  private final SentryClient client;
+  private final IScopes root;
+  private final DeliveryLog delivery;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private SentryRun(SentryOptions options, SentryClient client, IScopes root, DeliveryLog delivery) {
+    this.options = options;
+    this.client = client;
+    this.root = root;
+    this.delivery = delivery;
+  }
+
+  /**
+   * Creates the client for {@code config}'s DSN; empty (after one warning line) when the DSN is
+   * malformed or the SDK cannot start. Never throws.
+   */
+  static Optional<SentryRun> open(Config config, Console console) {
+    String dsn = config.dsn().orElseThrow();
+    DeliveryLog delivery = new DeliveryLog(console);
+    try {
+      SentryOptions o = new SentryOptions();
+      o.setDsn(dsn);
+      o.setTracesSampleRate(1.0);
+      o.setSendDefaultPii(false);
+      o.setMaxQueueSize(config.queueSize());
+      o.setMaxSpans(config.maxSpans() + 16);
+      long flushMillis = config.flushTimeout().toMillis();
+      o.setFlushTimeoutMillis(flushMillis);
+      o.setShutdownTimeoutMillis(flushMillis);
+      o.setEnableShutdownHook(false);
+      o.setEnableUncaughtExceptionHandler(false);
+      o.setEnableBackpressureHandling(false);
+      o.setAttachServerName(false);
+      o.setEnvironment(config.environment());
+      config.release().ifPresent(o::setRelease);
+      o.setTag("evals4j.run_id", config.runId());
+      // The transport reports outcomes only to the diagnostic logger: listen to all of it.
+      o.setDebug(true);
+      o.setDiagnosticLevel(SentryLevel.DEBUG);
+      o.setLogger(delivery);
+      o.setBeforeEnvelopeCallback((envelope, hint) -> delivery.handedOver(envelope));
+      o.activate();
+      SentryClient client = new SentryClient(o);
+      IScope global = new Scope(o);
+      global.bindClient(client);
+      IScopes root = new Scopes(new Scope(o), new Scope(o), global, "evals4j");
+      return Optional.of(new SentryRun(o, client, root, delivery));
+    } catch (RuntimeException e) {
+      console.warnOnce("Sentry is off for this run: the DSN from " + config.dsnSource()
+          + " is not usable (" + describe(dsn) + ": " + e.getMessage() + ")");
+      return Optional.empty();
+    }
+  }
+
+  /** The DSN without its key, for messages. */
+  private static String describe(String dsn) {
+    try {
+      URI uri = URI.create(dsn);
+      return uri.getHost() == null ? "no host" : "host " + uri.getHost();
+    } catch (IllegalArgumentException e) {
+      return "not a URL";
+    }
+  }
+
+  /** Fresh scopes for one test or class, forked from the run's root: nothing leaks between tests. */
+  IScopes fork(String creator) {
+    return root.forkedScopes(creator);
+  }
+
+  SentryOptions options() {
+    return options;
+  }
+
+  DeliveryLog delivery() {
+    return delivery;
+  }
+
+  /**
+   * Flushes for at most {@code timeout}, then closes the client without waiting again. Safe to call
+   * twice and from a shutdown hook; returns how long the flush took.
+   */
+  Duration close(Duration timeout) {
+    if (!closed.compareAndSet(false, true)) {
+      return Duration.ZERO;
+    }
+    long start = System.nanoTime();
+    try {
+      client.flush(timeout.toMillis());
+    } catch (RuntimeException e) {
+      // the flush is best effort; what was not delivered is counted as unconfirmed
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    try {
+      // Already flushed: close without a second full wait.
+      options.setFlushTimeoutMillis(100);
+      options.setShutdownTimeoutMillis(100);
+      root.close(false);
+    } catch (RuntimeException e) {
+      // nothing left to do: the transport's threads are daemons
+    }
+    return took;
+  }
+
+  /** Counts for the summary. */
+  Map<String, Long> failedByReason() {
+    return delivery.failedByReason();
+  }
+}

@@ -1,0 +1,517 @@
+package io.github.evals4j.junit;
+
+import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.junit.TestRecord.Status;
+import io.github.evals4j.llm.LlmCall;
+import io.github.evals4j.recording.Recorder;
+import io.github.evals4j.recording.Recording;
+import io.sentry.IScopes;
+import io.sentry.ISentryLifecycleToken;
+import io.sentry.ISpan;
+import io.sentry.ITransaction;
+import io.sentry.PropagationContext;
+import io.sentry.Sentry;
+import io.sentry.SentryDate;
+import io.sentry.SentryEvent;
+import io.sentry.SentryInstantDate;
+import io.sentry.SentryLevel;
+import io.sentry.SpanId;
+import io.sentry.SpanStatus;
+import io.sentry.TracesSamplingDecision;
+import io.sentry.TransactionContext;
+import io.sentry.TransactionOptions;
+import io.sentry.protocol.Message;
+import io.sentry.protocol.SentryId;
+import io.sentry.protocol.TransactionNameSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * One test invocation while it runs: its transaction in its own forked scopes, its phases, the
+ * checks and LLM calls recorded on it, and its record for the run's collectors.
+ *
+ * <p>It is the {@link Recorder} bound to the test's thread (so {@code Recording.check(...)} and
+ * {@code Recording.llmCall(...)} land here) and the {@link Evals4jTest} handed to user code.
+ * Thread-safe: user code may record from threads it starts.
+ */
+final class TestState implements Evals4jTest, Recorder, AutoCloseable {
+
+  static final String KEY = TestState.class.getName();
+  private static final int MAX_RECORDS = 1_000;
+
+  private final RunState run;
+  private final ExtensionContext context;
+  private final TestIdentity id;
+  private final int attempt;
+  private final Instant startedAt = Instant.now();
+  private final long startNanos = System.nanoTime();
+  private final Optional<ClassState> classState;
+  private final IScopes scopes;
+  private final ITransaction transaction;
+  private final ISentryLifecycleToken appLink;
+  private final Recording.Binding binding;
+  private final AtomicBoolean finished = new AtomicBoolean();
+  private final AtomicInteger spans = new AtomicInteger();
+  private final AtomicInteger droppedSpans = new AtomicInteger();
+  private final AtomicInteger droppedRecords = new AtomicInteger();
+  private final List<CheckResult> checks = new ArrayList<>();
+  private final List<LlmCall> llmCalls = new ArrayList<>();
+  private volatile ISpan parent;
+
+  private TestState(RunState run, ExtensionContext context, TestIdentity id, int attempt,
+      Optional<ClassState> classState, IScopes scopes, ITransaction transaction,
+      ISentryLifecycleToken appLink) {
+    this.run = run;
+    this.context = context;
+    this.id = id;
+    this.attempt = attempt;
+    this.classState = classState;
+    this.scopes = scopes;
+    this.transaction = transaction;
+    this.appLink = appLink;
+    this.parent = transaction;
+    this.binding = Recording.bind(this);
+  }
+
+  /** Starts recording the test of {@code context} on the current thread. */
+  static TestState start(RunState run, ExtensionContext context, Optional<ClassState> classState) {
+    TestIdentity id = TestIdentity.of(context.getUniqueId(), context.getTestMethod());
+    int attempt = run.startAttempt(id.attemptKey());
+    DisplayNames.unstableReason(context.getDisplayName())
+        .ifPresent(reason -> run.unstableDisplayName(id.name(), context.getDisplayName(), reason));
+    IScopes scopes = null;
+    ITransaction tx = null;
+    ISentryLifecycleToken appLink = null;
+    Optional<SentryRun> sentry = run.sentry();
+    if (sentry.isPresent()) {
+      try {
+        Config config = run.config();
+        SentryId traceId = switch (config.traceMode()) {
+          case TEST -> new SentryId();
+          case CLASS -> classState.map(ClassState::traceId)
+              .orElseGet(() -> run.traceIdFor("class|" + id.classPath()));
+          case RUN -> run.runTraceId();
+        };
+        SpanId parentSpan = config.traceMode() == Config.TraceMode.TEST
+            ? null : classState.map(ClassState::spanId).orElse(null);
+        TransactionContext tc = new TransactionContext(traceId, new SpanId(), parentSpan,
+            new TracesSamplingDecision(true), null);
+        tc.setName(id.name());
+        tc.setTransactionNameSource(TransactionNameSource.COMPONENT);
+        tc.setOperation("junit.test");
+        tc.setDescription(Truncation.truncate(context.getDisplayName(), config.maxValueLength()));
+        scopes = sentry.get().fork("evals4j-test");
+        Tags.apply(scopes, run, Tags.forTest(context, id, attempt));
+        TransactionOptions options = new TransactionOptions();
+        options.setBindToScope(true);
+        tx = scopes.startTransaction(tc, options);
+        tx.setData("test.display_name",
+            Truncation.truncate(context.getDisplayName(), config.maxValueLength()));
+        tx.setData("test.unique_id", id.uniqueId());
+        appLink = linkApplicationSentry(run, id, tx);
+      } catch (RuntimeException e) {
+        run.console().warnOnce("recording a test failed: " + e);
+        scopes = null;
+        tx = null;
+      }
+    }
+    return new TestState(run, context, id, attempt, classState, scopes, tx, appLink);
+  }
+
+  /**
+   * When the application under test has initialised the global Sentry, its events captured on the
+   * test's thread carry the test's trace (their own project, our trace id): Sentry's trace view
+   * then shows them with the test. Its configuration and client are untouched.
+   */
+  private static ISentryLifecycleToken linkApplicationSentry(RunState run, TestIdentity id,
+      ITransaction tx) {
+    if (!run.config().linkAppEvents() || !Sentry.isEnabled()) {
+      return null;
+    }
+    IScopes app = Sentry.forkedScopes("evals4j-test");
+    app.getScope().setPropagationContext(new PropagationContext(
+        tx.getSpanContext().getTraceId(), new SpanId(), tx.getSpanContext().getSpanId(), null,
+        true));
+    app.setTag("evals4j.run_id", Truncation.tag(run.config().runId(), 200));
+    app.setTag("test.name", Truncation.tag(id.name(), 200));
+    return app.makeCurrent();
+  }
+
+  ExtensionContext context() {
+    return context;
+  }
+
+  /** Times a phase of this test; user spans started meanwhile nest under it. */
+  Phase phase(String op, String description) {
+    Phase phase = Phase.start(transaction, op, description, run.console());
+    if (phase.span() != null) {
+      parent = phase.span();
+    }
+    return phase;
+  }
+
+  void endPhase(Phase phase, Throwable error) {
+    phase.end(error);
+    parent = transaction;
+  }
+
+  /** The invocation's arguments (parameterized tests), truncated, as data. */
+  void arguments(List<Object> arguments) {
+    if (transaction == null || arguments.isEmpty()) {
+      return;
+    }
+    int max = run.config().maxValueLength();
+    List<String> described = new ArrayList<>();
+    for (Object a : arguments) {
+      described.add(Truncation.describe(a, max));
+    }
+    guard(() -> transaction.setData("test.parameters",
+        Truncation.truncate(String.join(", ", described), max)));
+  }
+
+  // ---- Recorder: checks and LLM calls of this test ----
+
+  @Override
+  public void onCheck(CheckResult result) {
+    if (!keep(checks, result)) {
+      return;
+    }
+    ISpan span = child("evals4j.check", result.check());
+    if (span != null) {
+      guard(() -> {
+        span.setData("evals4j.check.name", result.check());
+        span.setData("evals4j.check.passed", result.passed());
+        if (Double.isFinite(result.score())) {
+          span.setData("evals4j.check.score", result.score());
+        }
+        if (result.hasThreshold()) {
+          span.setData("evals4j.check.threshold", result.threshold());
+          span.setData("evals4j.check.direction", result.direction().name());
+        }
+        if (!result.passed()) {
+          span.setData("evals4j.check.message",
+              Truncation.truncate(result.message(), run.config().maxValueLength()));
+        }
+        span.finish(result.passed() ? SpanStatus.OK : SpanStatus.INTERNAL_ERROR);
+      });
+    }
+  }
+
+  /** An LLM call as a span following Sentry's AI monitoring ({@code gen_ai.*}) conventions. */
+  @Override
+  public void onLlmCall(LlmCall call) {
+    if (!keep(llmCalls, call)) {
+      return;
+    }
+    ISpan p = parent;
+    if (p == null || !reserveSpan()) {
+      return;
+    }
+    guard(() -> {
+      SentryDate start = new SentryInstantDate(call.startedAt());
+      ISpan span = p.startChild("gen_ai." + call.operation(),
+          call.operation() + " " + call.requestModel(), start);
+      span.setData("gen_ai.operation.name", call.operation());
+      span.setData("gen_ai.provider.name", call.provider());
+      span.setData("gen_ai.system", call.provider());
+      span.setData("gen_ai.request.model", call.requestModel());
+      span.setData("gen_ai.response.model", call.responseModel());
+      putTokens(span, "gen_ai.usage.input_tokens", call.inputTokens());
+      putTokens(span, "gen_ai.usage.input_tokens.cached", call.cachedInputTokens());
+      putTokens(span, "gen_ai.usage.output_tokens", call.outputTokens());
+      putTokens(span, "gen_ai.usage.output_tokens.reasoning", call.reasoningTokens());
+      putTokens(span, "gen_ai.usage.total_tokens", call.totalTokens());
+      if (call.finishReason() != null) {
+        span.setData("gen_ai.response.finish_reasons", List.of(call.finishReason()));
+      }
+      if (call.timeToFirstToken() != null) {
+        span.setData("gen_ai.response.time_to_first_token",
+            call.timeToFirstToken().toNanos() / 1e9);
+      }
+      if (call.replayed()) {
+        span.setData("evals4j.replayed", true);
+      }
+      if (call.error() != null) {
+        span.setData("error.message",
+            Truncation.truncate(call.error(), run.config().maxValueLength()));
+      }
+      span.finish(call.error() == null ? SpanStatus.OK : SpanStatus.INTERNAL_ERROR,
+          new SentryInstantDate(call.startedAt().plus(call.latency())));
+    });
+  }
+
+  private static void putTokens(ISpan span, String key, long tokens) {
+    if (tokens >= 0) {
+      span.setData(key, tokens);
+    }
+  }
+
+  /** Both lists are guarded by {@code checks}. */
+  private <T> boolean keep(List<T> list, T item) {
+    synchronized (checks) {
+      if (checks.size() + llmCalls.size() >= MAX_RECORDS) {
+        droppedRecords.incrementAndGet();
+        return false;
+      }
+      list.add(item);
+      return true;
+    }
+  }
+
+  // ---- Evals4jTest: user spans and data ----
+
+  @Override
+  public String name() {
+    return id.name();
+  }
+
+  @Override
+  public String runId() {
+    return run.config().runId();
+  }
+
+  @Override
+  public Evals4jTest tag(String key, String value) {
+    if (scopes != null && key != null) {
+      guard(() -> scopes.setTag(key, Truncation.tag(value, run.config().maxValueLength())));
+    }
+    return this;
+  }
+
+  @Override
+  public Evals4jTest data(String key, Object value) {
+    if (transaction != null && key != null) {
+      guard(() -> transaction.setData(key, value instanceof CharSequence s
+          ? Truncation.truncate(s.toString(), run.config().maxValueLength()) : value));
+    }
+    return this;
+  }
+
+  @Override
+  public Span startSpan(String op, String description) {
+    ISpan span = child(op, description);
+    return span == null ? Span.NOOP : new UserSpan(span, run);
+  }
+
+  /** A child of the current phase, or null when Sentry is off or the span cap is reached. */
+  private ISpan child(String op, String description) {
+    ISpan p = parent;
+    if (p == null || !reserveSpan()) {
+      return null;
+    }
+    try {
+      return p.startChild(op, Truncation.truncate(description, run.config().maxValueLength()));
+    } catch (RuntimeException e) {
+      run.console().warnOnce("recording a span failed: " + e);
+      return null;
+    }
+  }
+
+  private boolean reserveSpan() {
+    if (spans.incrementAndGet() > run.config().maxSpans()) {
+      droppedSpans.incrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  // ---- the end ----
+
+  /** Ends the test with what it threw ({@code null}: passed). Only the first call counts. */
+  void finish(Throwable error) {
+    if (!finished.compareAndSet(false, true)) {
+      return;
+    }
+    Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+    Status status = error == null ? Status.PASSED
+        : error instanceof TestAbortedException ? Status.ABORTED : Status.FAILED;
+    boolean flaky = run.endAttempt(id.attemptKey(), status);
+    try {
+      binding.close();
+    } finally {
+      if (appLink != null) {
+        guard(appLink::close);
+      }
+    }
+    if (transaction != null) {
+      guard(() -> send(status, error, flaky));
+    }
+    run.testFinished(record(status, error, flaky, duration));
+  }
+
+  /** A disabled test: counted, recorded, sent only when {@code evals4j.sentry.send-skipped}. */
+  void skip(String reason) {
+    if (!finished.compareAndSet(false, true)) {
+      return;
+    }
+    binding.close();
+    if (appLink != null) {
+      guard(appLink::close);
+    }
+    run.skipped();
+    if (transaction != null && run.config().sendSkipped()) {
+      guard(() -> {
+        scopes.setTag("test.status", "skip");
+        reason(reason);
+        transaction.finish(SpanStatus.CANCELLED);
+        classState.ifPresent(ClassState::childSent);
+      });
+    }
+    run.testFinished(record(Status.SKIPPED, null, false, Duration.ZERO));
+  }
+
+  private void reason(String reason) {
+    if (reason != null) {
+      transaction.setData("test.skip_reason",
+          Truncation.truncate(reason, run.config().maxValueLength()));
+    }
+  }
+
+  private void send(Status status, Throwable error, boolean flaky) {
+    scopes.setTag("test.status", switch (status) {
+      case PASSED -> "pass";
+      case FAILED -> "fail";
+      case ABORTED, SKIPPED -> "skip";
+    });
+    if (flaky) {
+      scopes.setTag("test.flaky", "true");
+    }
+    if (status == Status.ABORTED) {
+      reason(error.getMessage());
+    }
+    synchronized (checks) {
+      if (!checks.isEmpty()) {
+        transaction.setData("evals4j.checks.total", checks.size());
+        transaction.setData("evals4j.checks.failed",
+            checks.stream().filter(c -> !c.passed()).count());
+      }
+      if (!llmCalls.isEmpty()) {
+        transaction.setData("evals4j.llm_calls", llmCalls.size());
+      }
+    }
+    if (droppedSpans.get() > 0) {
+      transaction.setData("evals4j.spans_dropped", droppedSpans.get());
+    }
+    if (droppedRecords.get() > 0) {
+      transaction.setData("evals4j.records_dropped", droppedRecords.get());
+    }
+    SentryDate end = scopes.getOptions().getDateProvider().now();
+    SpanStatus spanStatus = Phase.status(error);
+    Runnable delivery = () -> guard(() -> {
+      if (status == Status.FAILED) {
+        SentryEvent event = new SentryEvent(error);
+        event.setLevel(SentryLevel.ERROR);
+        event.setTransaction(id.name());
+        event.getContexts().setTrace(transaction.getSpanContext());
+        scopes.captureEvent(event);
+      }
+      if (flaky) {
+        captureFlaky();
+      }
+      transaction.finish(spanStatus, end);
+    });
+    switch (run.decide(id.uniqueId(), status, flaky)) {
+      case SEND -> {
+        delivery.run();
+        if (flaky) {
+          run.releaseDeferred(id.attemptKey());
+        }
+        classState.ifPresent(ClassState::childSent);
+      }
+      case DEFER -> run.defer(id.attemptKey(), () -> {
+        delivery.run();
+        classState.ifPresent(ClassState::childSent);
+      });
+      case DROP -> { }
+    }
+  }
+
+  /** One Sentry issue per flaky test: the fingerprint is the test's stable name. */
+  private void captureFlaky() {
+    SentryEvent event = new SentryEvent();
+    Message message = new Message();
+    message.setFormatted("Flaky test: " + id.name() + " failed, then passed on attempt " + attempt);
+    event.setMessage(message);
+    event.setLevel(SentryLevel.WARNING);
+    event.setTransaction(id.name());
+    event.setFingerprints(List.of("evals4j-flaky-test", id.name()));
+    event.setTag("test.flaky", "true");
+    event.getContexts().setTrace(transaction.getSpanContext());
+    scopes.captureEvent(event);
+  }
+
+  private TestRecord record(Status status, Throwable error, boolean flaky, Duration duration) {
+    List<CheckResult> checksCopy;
+    List<LlmCall> callsCopy;
+    synchronized (checks) {
+      checksCopy = List.copyOf(checks);
+      callsCopy = List.copyOf(llmCalls);
+    }
+    String failure = error == null ? ""
+        : error.getClass().getName() + (error.getMessage() == null ? ""
+            : ": " + Truncation.truncate(error.getMessage(), 1_000));
+    return new TestRecord(run.config().runId(), id.uniqueId(), id.name(),
+        context.getTestClass().map(Class::getName).orElse(id.classPath()),
+        context.getDisplayName(), id.invocation(), status, attempt, flaky, context.getTags(),
+        startedAt, duration, failure, checksCopy, callsCopy, droppedRecords.get(),
+        transaction == null ? "" : transaction.getSpanContext().getTraceId().toString());
+  }
+
+  private void guard(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      run.console().warnOnce("recording to Sentry failed: " + e);
+    }
+  }
+
+  /** The store closes this when the test's context ends: a test whose afterEach never ran ends. */
+  @Override
+  public void close() {
+    finish(context.getExecutionException().orElse(null));
+  }
+
+  /** A span started through {@link Evals4jTest#startSpan}. */
+  private record UserSpan(ISpan span, RunState run) implements Span {
+    @Override
+    public Span data(String key, Object value) {
+      try {
+        span.setData(key, value instanceof CharSequence s
+            ? Truncation.truncate(s.toString(), run.config().maxValueLength()) : value);
+      } catch (RuntimeException e) {
+        run.console().warnOnce("recording a span failed: " + e);
+      }
+      return this;
+    }
+
+    @Override
+    public void fail(Throwable error) {
+      try {
+        span.setStatus(SpanStatus.INTERNAL_ERROR);
+        if (error != null) {
+          span.setData("error.type", error.getClass().getName());
+        }
+      } catch (RuntimeException e) {
+        run.console().warnOnce("recording a span failed: " + e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (!span.isFinished()) {
+          span.finish(span.getStatus() == null ? SpanStatus.OK : span.getStatus());
+        }
+      } catch (RuntimeException e) {
+        run.console().warnOnce("recording a span failed: " + e);
+      }
+    }
+  }
+}
