@@ -20,7 +20,6 @@ final class JsonErrors {
   private static final Pattern UNEXPECTED_CHAR = Pattern.compile("^Unexpected character \\('(.)'");
   private static final Pattern UNCLOSED = Pattern.compile(
       "expected close marker for (Array|Object) \\(start marker at line (\\d+), column (\\d+)\\)");
-  private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '(.*)'");
 
   private JsonErrors() {}
 
@@ -51,14 +50,6 @@ final class JsonErrors {
           ? "leading byte order mark U+FEFF: RFC 8259 §8.1 forbids adding one and Jackson's"
               + " readTree(String) rejects it (JsonOptions.ignoringLeadingBom() accepts it)"
           : "byte order mark U+FEFF inside the JSON text");
-    }
-    Matcher duplicate = DUPLICATE.matcher(raw);
-    if (duplicate.find()) {
-      int keyEnd = JsonText.skipWhitespaceBackwards(text, from, at);
-      int keyStart = findOpeningQuote(text, from, keyEnd - 1);
-      return JsonSyntaxError.at(keyStart, keyEnd, "duplicate-key",
-          "duplicate key \"" + duplicate.group(1) + "\" in the same object"
-              + " (JsonOptions.allowingDuplicateKeys() accepts it, the last value wins)");
     }
     Matcher token = TOKEN.matcher(raw);
     if (token.find()) {
@@ -111,41 +102,14 @@ final class JsonErrors {
     return JsonSyntaxError.at(Math.max(0, at - 1), at, "limit", clean(raw));
   }
 
-  /**
-   * A lone surrogate at decoded index {@code index} of the string token starting at {@code
-   * tokenStart}: walks the raw token to point at the escape or the raw character.
-   */
-  static JsonSyntaxError loneSurrogate(String text, int tokenStart, int index, char c) {
-    int i = tokenStart + 1; // after the opening quote
-    int decoded = 0;
-    while (i < text.length()) {
-      int width = 1;
-      if (text.charAt(i) == '\\' && i + 1 < text.length()) {
-        width = text.charAt(i + 1) == 'u' ? 6 : 2;
-      }
-      if (decoded == index) {
-        String form = width == 6 ? "escaped " + text.substring(i, Math.min(text.length(), i + 6))
-            : "raw " + JsonText.codePoint(c);
-        return JsonSyntaxError.at(i, Math.min(text.length(), i + width), "surrogate",
-            "lone " + (Character.isHighSurrogate(c) ? "high" : "low") + " surrogate (" + form
-                + ") in a string: not a Unicode character, invalid in JSON text (RFC 8259 §8.2)");
-      }
-      decoded++;
-      i += width;
+  static JsonSyntaxError duplicateKey(String text, int keyStart, String key) {
+    int keyEnd = keyStart + 1;
+    while (keyEnd < text.length() && text.charAt(keyEnd) != '"') {
+      keyEnd += text.charAt(keyEnd) == '\\' ? 2 : 1;
     }
-    return JsonSyntaxError.at(tokenStart, tokenStart + 1, "surrogate",
-        "lone surrogate " + JsonText.codePoint(c) + " in a string (RFC 8259 §8.2)");
-  }
-
-  private static int findOpeningQuote(String text, int from, int closingQuote) {
-    int i = closingQuote - 1;
-    while (i > from) {
-      if (text.charAt(i) == '"' && text.charAt(i - 1) != '\\') {
-        return i;
-      }
-      i--;
-    }
-    return Math.max(from, closingQuote);
+    return JsonSyntaxError.at(keyStart, Math.min(text.length(), keyEnd + 1), "duplicate-key",
+        "duplicate key \"" + key + "\" in the same object"
+            + " (JsonOptions.allowingDuplicateKeys() accepts it, the last value wins)");
   }
 
   static String clean(String jacksonMessage) {
