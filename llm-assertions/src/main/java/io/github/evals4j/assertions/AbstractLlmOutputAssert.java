@@ -197,6 +197,83 @@ public abstract class AbstractLlmOutputAssert<SELF extends AbstractLlmOutputAsse
 
   // ---- length and tokens: io.github.evals4j.assertions.length ----
 
+  /**
+   * Verifies that the output has at most {@code max} {@code unit}s; the failure quotes the text
+   * from the first unit beyond the limit, with its line and column.
+   *
+   * <pre>{@code
+   * assertThat(output).hasAtMost(100, TextUnit.WORDS).hasAtMost(5, TextUnit.BULLETS);
+   * }</pre>
+   */
+  public SELF hasAtMost(int max, io.github.evals4j.assertions.length.TextUnit unit) {
+    return passes(Checks.maxLength(unit, max));
+  }
+
+  /** Verifies that the output has at least {@code min} {@code unit}s. */
+  public SELF hasAtLeast(int min, io.github.evals4j.assertions.length.TextUnit unit) {
+    return passes(Checks.minLength(unit, min));
+  }
+
+  /** Verifies that the output has between {@code min} and {@code max} {@code unit}s, inclusive. */
+  public SELF hasBetween(int min, int max, io.github.evals4j.assertions.length.TextUnit unit) {
+    return passes(Checks.lengthBetween(unit, min, max));
+  }
+
+  /** At most {@code max} characters, counted as Unicode code points. */
+  public SELF hasAtMostCharacters(int max) {
+    return hasAtMost(max, io.github.evals4j.assertions.length.TextUnit.CODE_POINTS);
+  }
+
+  /** At most {@code max} graphemes: what a reader sees as characters (an emoji family is 1). */
+  public SELF hasAtMostGraphemes(int max) {
+    return hasAtMost(max, io.github.evals4j.assertions.length.TextUnit.GRAPHEMES);
+  }
+
+  /** At most {@code max} words (each Han or Hiragana character is one word). */
+  public SELF hasAtMostWords(int max) {
+    return hasAtMost(max, io.github.evals4j.assertions.length.TextUnit.WORDS);
+  }
+
+  /** At most {@code max} sentences. */
+  public SELF hasAtMostSentences(int max) {
+    return hasAtMost(max, io.github.evals4j.assertions.length.TextUnit.SENTENCES);
+  }
+
+  /**
+   * Verifies that the output has at most {@code max} tokens for {@code model}'s tokenizer.
+   *
+   * <pre>{@code
+   * assertThat(output).hasAtMostTokens(100, "gpt-4o-mini");
+   * }</pre>
+   *
+   * @throws io.github.evals4j.assertions.tokens.UnknownModelException if no tokenizer is known for
+   *     the model; use {@link #hasAtMostTokens(int, io.github.evals4j.assertions.tokens.TokenCounter)}
+   *     with {@code TokenCounter.approximate(model)} to opt into an estimate
+   */
+  public SELF hasAtMostTokens(int max, String model) {
+    return passes(Checks.maxTokens(max, model));
+  }
+
+  /** Verifies that the output has at most {@code max} tokens with {@code counter}. */
+  public SELF hasAtMostTokens(int max, io.github.evals4j.assertions.tokens.TokenCounter counter) {
+    return passes(Checks.maxTokens(max, counter));
+  }
+
+  /** Verifies that the output fits one X (Twitter) post: 280 weighted characters. */
+  public SELF fitsXPost() {
+    return passes(Checks.xPost());
+  }
+
+  /** Verifies that the output fits one LinkedIn post: 3,000 characters. */
+  public SELF fitsLinkedInPost() {
+    return passes(Checks.linkedInPost());
+  }
+
+  /** Verifies that the output takes at most {@code max} SMS segments. */
+  public SELF fitsSmsSegments(int max) {
+    return passes(Checks.maxSmsSegments(max));
+  }
+
   // ---- end length and tokens ----
 
   // ---- specificity: io.github.evals4j.assertions.specificity ----

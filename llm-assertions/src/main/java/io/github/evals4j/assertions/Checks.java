@@ -111,6 +111,61 @@ public final class Checks {
 
   // ---- length and tokens ----
 
+  /**
+   * At most {@code max} {@code unit}s ({@link io.github.evals4j.assertions.length.TextUnit} says
+   * what each unit counts); a failure quotes the text from the first unit beyond the limit.
+   *
+   * <pre>{@code
+   * Checks.maxLength(TextUnit.WORDS, 100).evaluate(output);
+   * }</pre>
+   */
+  public static Check maxLength(io.github.evals4j.assertions.length.TextUnit unit, int max) {
+    return io.github.evals4j.assertions.length.LengthChecks.atMost(unit, max);
+  }
+
+  /** At least {@code min} {@code unit}s, e.g. {@code Checks.minLength(TextUnit.BULLETS, 3)}. */
+  public static Check minLength(io.github.evals4j.assertions.length.TextUnit unit, int min) {
+    return io.github.evals4j.assertions.length.LengthChecks.atLeast(unit, min);
+  }
+
+  /** Between {@code min} and {@code max} {@code unit}s, both inclusive. */
+  public static Check lengthBetween(
+      io.github.evals4j.assertions.length.TextUnit unit, int min, int max) {
+    return io.github.evals4j.assertions.length.LengthChecks.between(unit, min, max);
+  }
+
+  /**
+   * At most {@code max} tokens for {@code model}'s tokenizer (jtokkit); an unknown model throws
+   * {@link io.github.evals4j.assertions.tokens.UnknownModelException} here, when the check is made.
+   *
+   * <pre>{@code
+   * Checks.maxTokens(100, "gpt-4o-mini").evaluate(output);
+   * }</pre>
+   */
+  public static Check maxTokens(int max, String model) {
+    return io.github.evals4j.assertions.tokens.TokenCounter.forModel(model).atMost(max);
+  }
+
+  /** At most {@code max} tokens with {@code counter}, e.g. {@code TokenCounter.approximate("claude-sonnet-4")}. */
+  public static Check maxTokens(int max, io.github.evals4j.assertions.tokens.TokenCounter counter) {
+    return java.util.Objects.requireNonNull(counter, "counter").atMost(max);
+  }
+
+  /** An X (Twitter) post: at most 280 weighted characters (twitter-text: URLs 23, CJK and emoji 2). */
+  public static Check xPost() {
+    return io.github.evals4j.assertions.length.LengthChecks.xPost();
+  }
+
+  /** A LinkedIn post: at most 3,000 characters (counted as UTF-16 units, the conservative choice). */
+  public static Check linkedInPost() {
+    return io.github.evals4j.assertions.length.LengthChecks.linkedInPost();
+  }
+
+  /** At most {@code max} SMS segments (GSM-7 160/153 septets, UCS-2 70/67 units). */
+  public static Check maxSmsSegments(int max) {
+    return io.github.evals4j.assertions.length.LengthChecks.smsSegments(max);
+  }
+
   // ---- end length and tokens ----
 
   // ---- specificity ----

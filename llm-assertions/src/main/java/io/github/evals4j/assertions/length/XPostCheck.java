@@ -1,0 +1,76 @@
+package io.github.evals4j.assertions.length;
+
+import com.twitter.twittertext.TwitterTextConfiguration;
+import com.twitter.twittertext.TwitterTextParseResults;
+import com.twitter.twittertext.TwitterTextParser;
+import io.github.evals4j.assertions.Check;
+import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.assertions.Direction;
+import io.github.evals4j.assertions.Evidence;
+import java.util.List;
+
+/**
+ * An X (Twitter) post within its weighted length, computed by twitter-text with its v3
+ * configuration: 280 weighted characters, most Latin-script characters weigh 1, CJK characters and
+ * emoji weigh 2, any URL weighs 23, and the text is NFC-normalised first.
+ */
+final class XPostCheck implements Check {
+
+  static final String NAME = "platform.x";
+
+  /**
+   * No text longer than this can be valid (at most 12 URLs of twitter-text's 4,096 maximum plus
+   * 280 other characters), and twitter-text is super-linear on very long text: beyond it, only
+   * this prefix is weighed.
+   */
+  static final int MAX_WEIGHED = 65_536;
+
+  private static final TwitterTextConfiguration CONFIG = TwitterTextConfiguration.getDefaultConfig();
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  static int maxWeightedLength() {
+    return CONFIG.getMaxWeightedTweetLength();
+  }
+
+  /** The weighted length of {@code text}, as X counts it. */
+  static int weightedLength(String text) {
+    return TwitterTextParser.parseTweet(text, CONFIG).weightedLength;
+  }
+
+  @Override
+  public CheckResult evaluate(String output) {
+    int max = maxWeightedLength();
+    if (output == null) {
+      return new CheckResult(NAME, false, 0, max, Direction.AT_MOST, List.of(),
+          "output is null: there is no post to weigh");
+    }
+    boolean cut = output.length() > MAX_WEIGHED;
+    String weighed = cut ? output.substring(0, safeCut(output, MAX_WEIGHED)) : output;
+    TwitterTextParseResults parsed = TwitterTextParser.parseTweet(weighed, CONFIG);
+    int weight = parsed.weightedLength;
+    String length = (cut ? "more than " : "") + weight + " weighted characters"
+        + (cut ? " (only the first " + weighed.length() + " of " + output.length()
+            + " UTF-16 units were weighed)" : "");
+    if (weight <= max && !cut) {
+      return new CheckResult(NAME, true, weight, max, Direction.AT_MOST, List.of(),
+          length + ", within X's limit of " + max);
+    }
+    // twitter-text ranges are inclusive; the valid range ends where the limit is crossed
+    int beyondStart = weight <= max ? weighed.length() : parsed.validTextRange.end + 1;
+    beyondStart = Math.min(Math.max(beyondStart, 0), output.length());
+    Evidence beyond = Spans.evidence(output, beyondStart, output.length(), "beyond-limit",
+        "beyond X's " + max + " weighted characters (URLs weigh 23, CJK characters and emoji 2)");
+    return new CheckResult(NAME, false, weight, max, Direction.AT_MOST, List.of(beyond),
+        length + ", more than X's limit of " + max + "; the text beyond it starts at "
+            + beyond.positionIn(output) + ":\n" + beyond.describeIn(output));
+  }
+
+  private static int safeCut(String text, int at) {
+    return Character.isLowSurrogate(text.charAt(at)) && Character.isHighSurrogate(text.charAt(at - 1))
+        ? at - 1 : at;
+  }
+}
