@@ -16,6 +16,11 @@ final class KeyHash {
     return finish(update(OFFSET, key, 0, key.length()));
   }
 
+  /** The hash of {@code prefix + text} without building the string. */
+  static long of(String prefix, String text) {
+    return finish(update(update(OFFSET, prefix, 0, prefix.length()), text, 0, text.length()));
+  }
+
   static long start() {
     return OFFSET;
   }

@@ -37,13 +37,16 @@ final class SourceIndex {
     String[] previous = {null};
     Words.forEach(text, 0, text.length(), (start, end) -> {
       String lower = Words.normalize(text.substring(start, end)).toLowerCase(Locale.ROOT);
-      keys.add(KeyHash.of("w:" + lower));
+      keys.add(KeyHash.of("w:", lower));
       if (lower.endsWith("'s")) {
-        keys.add(KeyHash.of("w:" + lower.substring(0, lower.length() - 2)));
+        keys.add(KeyHash.of("w:", lower.substring(0, lower.length() - 2)));
       }
-      keys.add(KeyHash.of("st:" + Vocabulary.stem(lower)));
+      keys.add(KeyHash.of("st:", Vocabulary.stem(lower)));
       if (previous[0] != null) {
-        keys.add(KeyHash.of("b:" + previous[0] + " " + lower));
+        long h = KeyHash.update(KeyHash.start(), "b:", 0, 2);
+        h = KeyHash.update(h, previous[0], 0, previous[0].length());
+        h = KeyHash.update(h, ' ');
+        keys.add(KeyHash.finish(KeyHash.update(h, lower, 0, lower.length())));
       }
       previous[0] = lower;
     });

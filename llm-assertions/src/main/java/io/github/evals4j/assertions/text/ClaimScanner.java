@@ -488,6 +488,9 @@ public final class ClaimScanner {
       return end; // e.g, i.e
     }
     if (TLDS.contains(last) && Words.hasLetter(parts[0], 0, parts[0].length())) {
+      if (end < s.length() && s.charAt(end) == '/') {
+        return url(i, s.length());
+      }
       String host = w.toLowerCase(Locale.ROOT);
       if (sourceMode || !isPlaceholderHost(host)) {
         emit(ClaimKind.URL, i, end, List.of("u:" + host, "h:" + host), "");
@@ -1150,6 +1153,9 @@ public final class ClaimScanner {
     while (j < to) {
       int cp = Character.codePointAt(s, j);
       if (Words.isWordCodePoint(cp) || cp == '_') {
+        if (j > i && scriptBoundary(Character.codePointBefore(s, j), cp)) {
+          break; // "出荷数は1,200台": digits next to uncased letters are a number, not a code
+        }
         j += Character.charCount(cp);
       } else if ((cp == '-' || cp == '.' || cp == '\'' || cp == '\u2019') && j + 1 < to
           && j > i && (Words.isWordCodePoint(Character.codePointAt(s, j + 1))
@@ -1160,6 +1166,12 @@ public final class ClaimScanner {
       }
     }
     return j;
+  }
+
+  private static boolean scriptBoundary(int before, int cp) {
+    boolean uncasedBefore = Character.getType(before) == Character.OTHER_LETTER;
+    boolean uncasedNow = Character.getType(cp) == Character.OTHER_LETTER;
+    return uncasedBefore && Character.isDigit(cp) || uncasedNow && Character.isDigit(before);
   }
 
   private int digitsEnd(int i, int to, int max) {
