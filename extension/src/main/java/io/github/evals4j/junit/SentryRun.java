@@ -7,6 +7,7 @@ import io.sentry.Scopes;
 import io.sentry.SentryClient;
 import io.sentry.SentryLevel;
 import io.sentry.SentryOptions;
+import io.sentry.util.thread.ThreadChecker;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -59,6 +60,9 @@ final class SentryRun {
       o.setEnableUncaughtExceptionHandler(false);
       o.setEnableBackpressureHandling(false);
       o.setAttachServerName(false);
+      // The flaky-test issue is a message: the extension's own stack would only be noise.
+      o.setAttachStacktrace(false);
+      o.setThreadChecker(ThreadChecker.getInstance());
       o.setEnvironment(config.environment());
       config.release().ifPresent(o::setRelease);
       o.setTag("evals4j.run_id", config.runId());

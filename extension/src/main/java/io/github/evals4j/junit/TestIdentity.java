@@ -18,10 +18,12 @@ import org.junit.platform.engine.UniqueId;
  * @param invocation the invocation path ({@code #2}, {@code #1/#3} for nested dynamic tests), or
  *     empty for a plain test
  * @param attemptKey tests with the same key are attempts of one test (retries, repetitions)
+ * @param retrying whether the invocation is an attempt of a retrying template
+ *     ({@code @RetryingTest}, {@code @RepeatedTest})
  */
 record TestIdentity(
     String uniqueId, String name, String classPath, String method, String invocation,
-    String attemptKey) {
+    String attemptKey, boolean retrying) {
 
   private static final List<String> CLASS_TYPES = List.of("class", "nested-class");
   private static final List<String> METHOD_TYPES =
@@ -53,11 +55,13 @@ record TestIdentity(
     String classPath = String.join(".", classes);
     String name = method.isEmpty() ? classPath : classPath + "." + method;
     String attemptKey = uniqueId;
-    if (lastTemplateInvocation != null && testMethod.map(TestIdentity::isRetrying).orElse(false)) {
+    boolean retrying = lastTemplateInvocation != null
+        && testMethod.map(TestIdentity::isRetrying).orElse(false);
+    if (retrying) {
       attemptKey = id.removeLastSegment().toString();
     }
     return new TestIdentity(uniqueId, name, classPath, method, String.join("/", invocations),
-        attemptKey);
+        attemptKey, retrying);
   }
 
   /** Class identity of a container: {@code Outer.Nested}. */

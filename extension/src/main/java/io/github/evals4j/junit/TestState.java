@@ -325,11 +325,12 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
   // ---- the end ----
 
   /** Ends the test with what it threw ({@code null}: passed). Only the first call counts. */
-  void finish(Throwable error) {
+  void finish(Throwable thrown) {
     if (!finished.compareAndSet(false, true)) {
       return;
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
+    Throwable error = failedRetryAttempt(thrown);
     Status status = error == null ? Status.PASSED
         : error instanceof TestAbortedException ? Status.ABORTED : Status.FAILED;
     boolean flaky = run.endAttempt(id.attemptKey(), status);
@@ -344,6 +345,18 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
       guard(() -> send(status, error, flaky));
     }
     run.testFinished(record(status, error, flaky, duration));
+  }
+
+  /**
+   * junit-pioneer's {@code @RetryingTest} reports a failed attempt that will be retried as
+   * aborted, with the failure as the cause: for attempts and flakiness it is a failure.
+   */
+  private Throwable failedRetryAttempt(Throwable error) {
+    if (id.retrying() && error instanceof TestAbortedException && error.getCause() != null
+        && !(error.getCause() instanceof TestAbortedException)) {
+      return error.getCause();
+    }
+    return error;
   }
 
   /** A disabled test: counted, recorded, sent only when {@code evals4j.sentry.send-skipped}. */

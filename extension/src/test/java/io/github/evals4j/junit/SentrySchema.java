@@ -24,7 +24,8 @@ import java.util.List;
  * {@code start_timestamp} and {@code spans} (transaction-only fields: each span is validated
  * against the schema's {@code TraceContext}, which has the same identity, op, status and data
  * fields; span {@code data} may carry keys beyond the schema's list of well-known ones, such as
- * {@code gen_ai.*}), and the {@code native} flag of stack frames. {@code format} keywords are annotations
+ * {@code gen_ai.*}), the {@code native} flag of stack frames, and {@code message}, which Relay
+ * reads as a legacy alias of {@code logentry} (validated as such). {@code format} keywords are annotations
  * (the schema's {@code EventId} is "a UUID with slightly different formatting": 32 hex digits).
  */
 final class SentrySchema {
@@ -81,14 +82,24 @@ final class SentrySchema {
         SPAN.validate(s).stream().map(e -> "span: " + e).forEach(errors::add);
       }
     }
+    // The SDK writes the log entry under "message", Relay's legacy alias of "logentry".
+    JsonNode message = copy.remove("message");
+    if (message != null) {
+      if (copy.has("logentry")) {
+        errors.add("both message and logentry");
+      }
+      copy.set("logentry", message);
+    }
     JsonNode start = copy.remove("start_timestamp");
     if (start != null && !start.isNumber()) {
       errors.add("start_timestamp is not a number");
     }
-    for (JsonNode exception : copy.path("exception").path("values")) {
-      for (JsonNode frame : exception.path("stacktrace").path("frames")) {
-        if (frame instanceof ObjectNode f) {
-          f.remove("native");
+    for (String holder : List.of("exception", "threads")) {
+      for (JsonNode value : copy.path(holder).path("values")) {
+        for (JsonNode frame : value.path("stacktrace").path("frames")) {
+          if (frame instanceof ObjectNode f) {
+            f.remove("native");
+          }
         }
       }
     }

@@ -1,0 +1,122 @@
+package io.github.evals4j.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+import io.github.evals4j.junit.TestRecord.Status;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.support.store.Namespace;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+/**
+ * The run-level part through the real Launcher (EngineTestKit calls no session listeners):
+ * collectors receive every record, the session's end flushes and prints the summary once.
+ */
+class CollectorsAndSessionTest {
+
+  private static final Namespace NAMESPACE = Namespace.create(RunState.NAMESPACE.getParts());
+
+  /** A collector that remembers what it was handed. */
+  static final class Remembering implements RunCollector {
+    final List<TestRecord> records = new CopyOnWriteArrayList<>();
+    final List<RunInfo> runs = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void testFinished(TestRecord record) {
+      records.add(record);
+    }
+
+    @Override
+    public void runFinished(RunInfo run) {
+      runs.add(run);
+    }
+  }
+
+  @Test
+  void should_hand_every_record_to_collectors_and_end_the_run_when_the_session_closes() {
+    Remembering collector = new Remembering();
+    try (SentryEndpoint sentry = new SentryEndpoint(); StdErr err = StdErr.capture()) {
+      // GIVEN a launcher session on GitHub Actions
+      try (LauncherSession session = LauncherFactory.openSession()) {
+        session.getStore().put(NAMESPACE, RunState.ENVIRONMENT_KEY, Map.of(
+            "GITHUB_ACTIONS", "true", "GITHUB_RUN_ID", "9001", "GITHUB_RUN_ATTEMPT", "2",
+            "GITHUB_SHA", "abc123", "GITHUB_REF_NAME", "main",
+            "EVALS4J_SENTRY_DSN", sentry.dsn()));
+        session.getStore().put(NAMESPACE, RunState.COLLECTORS_KEY, List.of(collector));
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+
+        // WHEN
+        session.getLauncher().execute(request().selectors(selectClass(Fixtures.Lifecycle.class),
+            selectClass(Fixtures.Recorded.class)).build(), summary);
+
+        // THEN the run is not over before the session is
+        assertThat(collector.runs).isEmpty();
+        assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(1);
+      }
+
+      // THEN
+      assertThat(collector.records).hasSize(5);
+      assertThat(collector.records).extracting(TestRecord::status).containsExactlyInAnyOrder(
+          Status.PASSED, Status.FAILED, Status.ABORTED, Status.SKIPPED, Status.PASSED);
+      TestRecord recorded = collector.records.stream()
+          .filter(r -> r.name().equals("Fixtures.Recorded.callsModel")).findFirst().orElseThrow();
+      assertThat(recorded.checks()).hasSize(2);
+      assertThat(recorded.llmCalls()).singleElement()
+          .satisfies(c -> assertThat(c.inputTokens()).isEqualTo(812));
+      assertThat(recorded.runId()).isEqualTo("github-9001-2");
+      assertThat(recorded.traceId()).hasSize(32);
+      TestRecord failed = collector.records.stream().filter(r -> r.status() == Status.FAILED)
+          .findFirst().orElseThrow();
+      assertThat(failed.failure()).contains("one is not two");
+      assertThat(collector.runs).singleElement().satisfies(run -> {
+        assertThat(run.runId()).isEqualTo("github-9001-2");
+        assertThat(run.tests()).isEqualTo(5);
+        assertThat(run.skipped()).isEqualTo(1);
+        assertThat(run.release()).isEqualTo("abc123");
+        assertThat(run.environment()).isEqualTo("ci");
+      });
+      // CI facts and release on every transaction
+      assertThat(sentry.transactions()).hasSize(6).allSatisfy(t -> {
+        assertThat(Payloads.tag(t, "ci.provider.name")).isEqualTo("github");
+        assertThat(Payloads.tag(t, "git.commit.sha")).isEqualTo("abc123");
+        assertThat(Payloads.tag(t, "git.branch")).isEqualTo("main");
+        assertThat(Payloads.tag(t, "evals4j.run_id")).isEqualTo("github-9001-2");
+        assertThat(t.path("release").asText()).isEqualTo("abc123");
+        assertThat(t.path("environment").asText()).isEqualTo("ci");
+      });
+      assertThat(err.evals4jLines()).filteredOn(l -> l.contains("run github-9001-2:")).hasSize(1);
+    }
+  }
+
+  @Test
+  void should_report_a_throwing_collector_once_and_keep_the_outcomes() {
+    RunCollector throwing = new RunCollector() {
+      @Override
+      public void testFinished(TestRecord record) {
+        throw new IllegalStateException("collector bug");
+      }
+    };
+    try (StdErr err = StdErr.capture();
+        LauncherSession session = LauncherFactory.openSession()) {
+      session.getStore().put(NAMESPACE, RunState.ENVIRONMENT_KEY, Map.of());
+      session.getStore().put(NAMESPACE, RunState.COLLECTORS_KEY, List.of(throwing));
+      SummaryGeneratingListener summary = new SummaryGeneratingListener();
+
+      // WHEN
+      session.getLauncher().execute(
+          request().selectors(selectClass(Fixtures.Lifecycle.class)).build(), summary);
+      session.close();
+
+      // THEN
+      assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
+      assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(1);
+      assertThat(err.warnings()).singleElement().asString().contains("collector bug");
+    }
+  }
+}
