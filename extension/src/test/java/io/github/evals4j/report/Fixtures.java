@@ -73,6 +73,16 @@ final class Fixtures {
             .latency(Duration.ofMillis(100L * k + 50)).build());
       }
     }
+    if (!hostileOutputs.isEmpty()) {
+      // names from users' files can be hostile too
+      Attribution h = Attribution.of(new PromptRef(hostileOutputs.get(0), hostileOutputs.get(1), hostileOutputs.get(3)),
+          hostileOutputs.get(4));
+      for (String output : hostileOutputs) {
+        run.recordCheck(new Attribution(h.prompt(), output, 0),
+            CheckResult.of(hostileOutputs.get(2), false, evidence(output, false), output), output);
+      }
+      run.recordCall(h, LlmCall.builder("x", hostileOutputs.get(5)).inputTokens(1).outputTokens(1).build());
+    }
     Attribution c = Attribution.of(UNPRICED, "only");
     run.recordCheck(c, CheckResult.of("label.valid", true, List.of(), ""));
     run.recordCall(c, LlmCall.builder("acme", "acme-llm").inputTokens(10).outputTokens(2)
