@@ -1,0 +1,58 @@
+package io.github.evals4j.report;
+
+import io.github.evals4j.aggregate.PromptStats;
+import io.github.evals4j.gate.GateResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The table printed at the end of a run: prompt, version, model, n, pass rate [95 % CI], cost,
+ * p95 latency, gate; then one line per failed gate.
+ *
+ * <pre>
+ * prompt     version  model        n           pass rate [95 % CI]     cost      p95     gate
+ * summarize  v1       gpt-4o-mini  4 (8 runs)  62.5 % [30.6 %, 86.3 %]  $0.00216  700 ms  FAIL
+ * </pre>
+ */
+public final class ConsoleTable {
+
+  private static final int MAX_CELL = 40;
+
+  private ConsoleTable() {}
+
+  /** The table as text, lines ending in {@code \n}. */
+  public static String render(Report report) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"prompt", "version", "model", "n", "pass rate [95 % CI]", "cost", "p95", "gate"});
+    for (PromptStats s : report.prompts()) {
+      rows.add(new String[] {
+        Text.console(s.prompt().id(), MAX_CELL), Text.console(s.prompt().version(), MAX_CELL),
+        Text.console(s.prompt().model(), MAX_CELL), Cells.n(s), Cells.passRate(s),
+        Cells.cost(s.applicationCost()), Cells.p95(s), Cells.gate(s.prompt(), report.gates())
+      });
+    }
+    int[] width = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        width[i] = Math.max(width[i], row[i].codePointCount(0, row[i].length()));
+      }
+    }
+    StringBuilder out = new StringBuilder("evals4j report\n");
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        line.append(row[i]);
+        if (i < row.length - 1) {
+          line.append(" ".repeat(width[i] - row[i].codePointCount(0, row[i].length()) + 2));
+        }
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    for (GateResult g : report.gates()) {
+      if (g.failed()) {
+        out.append("GATE FAILED ").append(Text.console(g.message(), 400)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,53 @@
+package io.github.evals4j.report;
+
+import io.github.evals4j.aggregate.Comparison;
+import io.github.evals4j.aggregate.PromptStats;
+import io.github.evals4j.gate.GateResult;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one model of a run's results that every writer renders ({@code report.json},
+ * {@code report.md}, {@code report.html}, the console table) and that {@code compare} and
+ * {@code merge} read back. Its JSON form is described by the versioned JSON Schema shipped at
+ * {@value #SCHEMA_RESOURCE}.
+ *
+ * <pre>{@code
+ * Report report = Reports.build(run, aggregator.snapshot(), baseline, GateSettings.from(properties));
+ * Reports.writeAll(report, Path.of("target/evals4j"), System.getenv());
+ * }</pre>
+ *
+ * @param schemaVersion the version of the JSON schema this report follows ({@value #SCHEMA_VERSION})
+ * @param run run metadata
+ * @param prompts statistics per prompt id × version × model, sorted
+ * @param comparisons versions and models of each prompt compared within this run
+ * @param baselineComparisons each prompt version compared with itself in the baseline report
+ * @param gates every gate of every prompt version
+ */
+public record Report(
+    int schemaVersion,
+    RunInfo run,
+    List<PromptStats> prompts,
+    List<Comparison> comparisons,
+    List<Comparison> baselineComparisons,
+    List<GateResult> gates) {
+
+  /** The current schema version; bumped on any incompatible change. */
+  public static final int SCHEMA_VERSION = 1;
+
+  /** Where the JSON Schema of {@code report.json} is in the jar. */
+  public static final String SCHEMA_RESOURCE = "/io/github/evals4j/report/report.schema.json";
+
+  public Report {
+    Objects.requireNonNull(run, "run");
+    prompts = prompts == null ? List.of() : List.copyOf(prompts);
+    comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
+    baselineComparisons = baselineComparisons == null ? List.of() : List.copyOf(baselineComparisons);
+    gates = gates == null ? List.of() : List.copyOf(gates);
+  }
+
+  /** Whether a gate failed. */
+  public boolean gateFailed() {
+    return gates.stream().anyMatch(GateResult::failed);
+  }
+}

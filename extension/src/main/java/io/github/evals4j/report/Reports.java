@@ -1,0 +1,83 @@
+package io.github.evals4j.report;
+
+import io.github.evals4j.aggregate.Comparisons;
+import io.github.evals4j.aggregate.PromptStats;
+import io.github.evals4j.gate.GateResult;
+import io.github.evals4j.gate.GateSettings;
+import io.github.evals4j.gate.Gates;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds a run's {@link Report} and writes every output: {@code report.json}, {@code report.md}
+ * (also appended to {@code $GITHUB_STEP_SUMMARY} when set) and {@code report.html}, each
+ * atomically. Call it <em>before</em> failing the build on a gate, so the reports always exist.
+ *
+ * <pre>{@code
+ * Report report = Reports.build(run, aggregator.snapshot(), Optional.of(ReportJson.read(baseline)),
+ *     GateSettings.from(properties));
+ * Reports.writeAll(report, Path.of("target", "evals4j"), System.getenv());
+ * System.out.print(ConsoleTable.render(report));
+ * }</pre>
+ */
+public final class Reports {
+
+  /** The file names written in the report directory. */
+  public static final String JSON = "report.json";
+  public static final String MARKDOWN = "report.md";
+  public static final String HTML = "report.html";
+
+  /** The environment variable GitHub Actions sets to the step summary file. */
+  public static final String STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
+
+  private Reports() {}
+
+  /**
+   * The report of a run: comparisons within the run, comparisons with the baseline report (if
+   * any) and every gate.
+   */
+  public static Report build(
+      RunInfo run, List<PromptStats> stats, Optional<Report> baseline, GateSettings gates) {
+    List<PromptStats> base = baseline.map(Report::prompts).orElse(List.of());
+    double margin = GateSettings.defaults().forPrompt("").scoreDropMargin();
+    List<GateResult> results = Gates.evaluate(stats, base, gates);
+    List<io.github.evals4j.aggregate.Comparison> againstBaseline = new ArrayList<>();
+    for (PromptStats s : stats) {
+      double m = gates.forPrompt(s.prompt().id()).scoreDropMargin();
+      againstBaseline.addAll(Comparisons.againstBaseline(base, List.of(s), m));
+    }
+    return new Report(Report.SCHEMA_VERSION, run, stats, Comparisons.withinRun(stats, margin),
+        againstBaseline, results);
+  }
+
+  /** The files written by {@link #writeAll}. */
+  public record Written(Path json, Path markdown, Path html, Optional<Path> stepSummary) {}
+
+  /**
+   * Writes {@code report.json}, {@code report.md} and {@code report.html} into {@code dir}
+   * atomically, and appends the Markdown to the file named by {@code env}'s
+   * {@value #STEP_SUMMARY} when set.
+   */
+  public static Written writeAll(Report report, Path dir, Map<String, String> env) throws IOException {
+    Path json = dir.resolve(JSON);
+    Path md = dir.resolve(MARKDOWN);
+    Path html = dir.resolve(HTML);
+    String markdown = MarkdownReport.render(report);
+    AtomicFiles.write(json, ReportJson.toJson(report));
+    AtomicFiles.write(md, markdown.getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(html, HtmlReport.render(report).getBytes(StandardCharsets.UTF_8));
+    Optional<Path> summary = Optional.ofNullable(env.get(STEP_SUMMARY)).filter(s -> !s.isBlank()).map(Path::of);
+    if (summary.isPresent()) {
+      Files.writeString(summary.get(), markdown + "\n", StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    }
+    return new Written(json, md, html, summary);
+  }
+}
