@@ -69,7 +69,8 @@ public record PromptTemplate(String id, String version, String system, String us
   }
 
   static PromptTemplate parse(String id, String version, String text, String origin) {
-    String normalised = text.replace("\r\n", "\n");
+    // A BOM from a Windows editor would hide the first section marker.
+    String normalised = (text.startsWith("\uFEFF") ? text.substring(1) : text).replace("\r\n", "\n");
     Matcher m = SECTION.matcher(normalised);
     String system = null;
     String user = null;
