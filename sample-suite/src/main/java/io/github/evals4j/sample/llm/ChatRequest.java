@@ -30,6 +30,13 @@ public record ChatRequest(
       throw new IllegalArgumentException("a chat request needs at least one message");
     }
     tags = tags == null ? Map.of() : Map.copyOf(tags);
+    tags.forEach((name, value) -> {
+      // Tags become HTTP headers: a CR/LF or non-ASCII character would be rejected or smuggled.
+      if (!name.matches("[A-Za-z0-9][A-Za-z0-9-]{0,63}") || !value.matches("[\\x20-\\x7E]{0,256}")) {
+        throw new IllegalArgumentException("tag " + name + "=" + value
+            + " is not a valid header: names are letters, digits and '-', values printable ASCII");
+      }
+    });
   }
 
   /** A request with default sampling, no token limit and no tags. */

@@ -217,6 +217,24 @@ class OpenAiChatClientTest {
   }
 
   @Test
+  void should_stop_retrying_and_keep_the_interrupt_when_interrupted() {
+    // GIVEN a server error and a wait that gets interrupted
+    server.stubFor(post(PATH).willReturn(aResponse().withStatus(503)));
+    OpenAiChatClient interrupted = OpenAiChatClient.builder(server.baseUrl() + "/v1")
+        .sleeper(d -> {
+          throw new InterruptedException("shutdown");
+        })
+        .build();
+    // WHEN
+    LlmException e = catchThrowableOfType(LlmException.class, () -> interrupted.complete(REQUEST));
+    // THEN
+    assertThat(e.kind()).isEqualTo(LlmException.Kind.INTERRUPTED);
+    assertThat(e.getSuppressed()).singleElement().satisfies(s -> assertThat(s).hasMessageContaining("HTTP 503"));
+    assertThat(Thread.interrupted()).as("interrupt flag restored (and cleared here)").isTrue();
+    server.verify(1, postRequestedFor(urlEqualTo(PATH)));
+  }
+
+  @Test
   void should_not_retry_a_client_error() {
     // GIVEN
     server.stubFor(post(PATH).willReturn(aResponse().withStatus(401)

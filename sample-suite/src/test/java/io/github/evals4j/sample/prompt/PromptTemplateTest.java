@@ -15,7 +15,7 @@ class PromptTemplateTest {
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
       "feature-extraction, v1", "feature-extraction, v2", "browser-test, v1", "browser-test, v2",
-      "log-analysis, v1", "log-analysis, v2", "variant-suggestions, v1", "variant-suggestions, v2",
+      "log-analysis, v1", "log-analysis, v2", "log-analysis, v3", "variant-suggestions, v1", "variant-suggestions, v2",
       "social-post, v1", "social-post, v2"})
   void should_load_every_shipped_prompt_with_a_reference_line(String id, String version) {
     // WHEN

@@ -62,8 +62,12 @@ final class AnswerRecorder implements ChatClient, AutoCloseable {
       ObjectNode usage = line.putObject("usage").put("prompt_tokens", u.promptTokens())
           .put("completion_tokens", u.completionTokens())
           .put("total_tokens", u.promptTokens() + u.completionTokens());
-      usage.putObject("prompt_tokens_details").put("cached_tokens", Math.max(0, u.cachedTokens()));
-      usage.putObject("completion_tokens_details").put("reasoning_tokens", Math.max(0, u.reasoningTokens()));
+      if (u.cachedTokens() >= 0) {
+        usage.putObject("prompt_tokens_details").put("cached_tokens", u.cachedTokens());
+      }
+      if (u.reasoningTokens() >= 0) {
+        usage.putObject("completion_tokens_details").put("reasoning_tokens", u.reasoningTokens());
+      }
     }
     try {
       Files.createDirectories(dir);

@@ -37,7 +37,7 @@ public record DatasetCase(
         throw new IllegalArgumentException(line.where() + ": 'input' must be an object");
       }
       Map<String, String> fields = new TreeMap<>();
-      input.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
+      input.properties().forEach(e -> fields.put(e.getKey(), e.getValue().asText()));
       List<String> sources = new ArrayList<>();
       line.node().path("sources").forEach(s -> sources.add(s.asText()));
       cases.add(new DatasetCase(line.text("id"), fields, line.node().path("expected"),

@@ -140,7 +140,10 @@ public final class InterimChecks {
     });
   }
 
-  /** Every number of the output (times, counts, amounts) occurs as such in {@code source}. */
+  /**
+   * Every number of the output (times, counts, amounts; a percentage as a percentage) occurs as
+   * such in {@code source}. Derived numbers ("41 s" for "load_ms=41250") count as unsupported.
+   */
   public static Check numbersGrounded(String source) {
     return Check.of("numbers.grounded", out -> {
       List<Evidence> invented = new ArrayList<>();
@@ -149,7 +152,10 @@ public final class InterimChecks {
       while (m.find()) {
         total++;
         String token = THOUSANDS.matcher(m.group()).matches() ? m.group().replace(",", "") : m.group();
-        if (!Pattern.compile("(?<!\\d)" + Pattern.quote(token) + "(?!\\d)").matcher(source).find()) {
+        // A percentage must be one in the source too: "rollout=30" does not support "30%".
+        boolean percent = m.end() < out.length() && out.charAt(m.end()) == '%';
+        String after = percent ? "%" : "(?!\\d)";
+        if (!Pattern.compile("(?<!\\d)" + Pattern.quote(token) + after).matcher(source).find()) {
           invented.add(Evidence.of(out, m.start(), m.end(), "number", "not in the source"));
         }
       }

@@ -80,6 +80,16 @@ class InterimChecksTest {
   }
 
   @Test
+  void should_need_a_percentage_in_the_source_to_support_a_percentage() {
+    // GIVEN
+    String log = "flag=new-checkout-flow rollout=30 progress=62%";
+    // WHEN
+    CheckResult r = InterimChecks.numbersGrounded(log).evaluate("Rollout went to 30%, encode at 62%.");
+    // THEN
+    assertThat(r.evidence()).extracting(e -> e.text()).containsExactly("30");
+  }
+
+  @Test
   void should_score_specific_suggestions_above_generic_ones() {
     CheckResult generic = InterimChecks.specificity()
         .evaluate("1. Make the CTA more compelling.\n2. Improve the design to be more engaging.");

@@ -33,6 +33,21 @@ public record SampleRun(
   /** The prompt versions every task has. */
   public static final List<String> VERSIONS = List.of("v1", "v2");
 
+  /** System property that adds the regressed prompt versions ({@link #REGRESSED}) to the runs. */
+  public static final String REGRESSED_SWITCH = "evals4j.sample.regressed";
+
+  /** Per prompt, a version that regresses: log-analysis v3 shortens v2 and invents numbers again. */
+  public static final Map<String, String> REGRESSED = Map.of("log-analysis", "v3");
+
+  /** The versions a run of {@code promptId} evaluates. */
+  public static List<String> versions(String promptId) {
+    List<String> versions = new ArrayList<>(VERSIONS);
+    if (Boolean.getBoolean(REGRESSED_SWITCH) && REGRESSED.containsKey(promptId)) {
+      versions.add(REGRESSED.get(promptId));
+    }
+    return versions;
+  }
+
   /** Every run of {@code promptId}: versions x models x cases (x platforms). */
   public static Stream<SampleRun> all(String promptId, String... platforms) {
     boolean replay = LlmEndpoint.live().isEmpty();
@@ -42,7 +57,7 @@ public record SampleRun(
     }
     List<String> variants = platforms.length == 0 ? List.of("") : List.of(platforms);
     List<SampleRun> runs = new ArrayList<>();
-    for (String version : VERSIONS) {
+    for (String version : versions(promptId)) {
       for (String model : LlmEndpoint.models(promptId)) {
         for (DatasetCase c : DatasetCase.load(promptId)) {
           for (String platform : variants) {

