@@ -66,7 +66,16 @@ final class JsonInput {
   }
 
   boolean extracted() {
-    return notes.stream().anyMatch(e -> e.kind().equals("extracted"));
+    return hasNote("extracted");
+  }
+
+  boolean hasNote(String kind) {
+    for (Evidence note : notes) {
+      if (note.kind().equals(kind)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Evidence for {@code [start, end)} whose text is cut to {@link #MAX_EVIDENCE_TEXT}. */
