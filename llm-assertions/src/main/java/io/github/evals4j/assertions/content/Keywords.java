@@ -147,17 +147,20 @@ public final class Keywords {
 
   Pattern pattern(String keyword) {
     StringBuilder regex = new StringBuilder();
-    if (wholeWords) {
+    String source = ignoreDiacritics ? fold(keyword) : keyword;
+    // scripts written without spaces have no word boundaries to respect ("東京" in "東京の")
+    boolean boundedStart = wholeWords && !unspaced(source.codePointAt(0));
+    boolean boundedEnd = wholeWords && !unspaced(source.codePointBefore(source.length()));
+    if (boundedStart) {
       regex.append("(?<![\\p{L}\\p{N}\\p{M}_])");
     }
-    String source = ignoreDiacritics ? fold(keyword) : keyword;
     boolean space = false;
     for (int i = 0; i < source.length(); ) {
       int cp = source.codePointAt(i);
       i += Character.charCount(cp);
       if (Character.isWhitespace(cp)) {
         if (!space) {
-          regex.append("\\s+");
+          regex.append("[\\s\\p{Z}]+");
         }
         space = true;
         continue;
@@ -169,11 +172,21 @@ public final class Keywords {
         regex.append(Pattern.quote(new String(Character.toChars(cp))));
       }
     }
-    if (wholeWords) {
+    if (boundedEnd) {
       regex.append("(?![\\p{L}\\p{N}\\p{M}_])");
     }
     int flags = ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
     return Pattern.compile(regex.toString(), flags);
+  }
+
+  private static boolean unspaced(int cp) {
+    if (Character.isIdeographic(cp)) {
+      return true;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    return script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.THAI || script == Character.UnicodeScript.LAO
+        || script == Character.UnicodeScript.KHMER || script == Character.UnicodeScript.MYANMAR;
   }
 
   static String fold(String s) {

@@ -40,7 +40,7 @@ public final class Refusals {
       "I don't have the ability to");
 
   private static final Map<String, String> CONTRACTIONS = Map.of(
-      "can't", "(?:can['\u2019]?t|cannot|can\\s+not)",
+      "can't", "(?:can['\u2019]?t|cannot|can[\\s\\p{Z}]+not)",
       "i'm", "(?:i['\u2019]m|i\\s+am)",
       "won't", "(?:won['\u2019]?t|will\\s+not)",
       "don't", "(?:don['\u2019]?t|do\\s+not)");
@@ -114,15 +114,23 @@ public final class Refusals {
       StringBuilder regex = new StringBuilder();
       for (String word : phrase.split("\\s+")) {
         if (regex.length() > 0) {
-          regex.append("\\s+");
+          regex.append("[\\s\\p{Z}]+");
         }
         regex.append(word(word));
       }
       alternatives.append(alternatives.length() == 0 ? "" : "|").append(regex);
     }
-    // the look-behind first: most positions are inside words and fail on one read
-    return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    // cheap tests first: most positions are inside words (one read), most word starts begin with
+    // a letter no phrase starts with (one class test), so the alternatives rarely run
+    StringBuilder firsts = new StringBuilder();
+    for (String phrase : phrases) {
+      int first = phrase.codePointAt(0);
+      for (int c : new int[] {first, Character.toLowerCase(first), Character.toUpperCase(first)}) {
+        firsts.append(String.format(Locale.ROOT, "\\x{%X}", c));
+      }
+    }
+    return Pattern.compile("(?<![\\p{L}\\p{N}])(?=[" + firsts + "])(?:" + alternatives
+        + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   private static String word(String word) {
