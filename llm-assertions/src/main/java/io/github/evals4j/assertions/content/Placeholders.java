@@ -26,13 +26,19 @@ public final class Placeholders {
 
   private record Rule(String kind, Pattern pattern, String reason) {}
 
+  /** All-caps brackets that are log levels, admonitions or statuses, common in real outputs. */
+  private static final String NOT_PLACEHOLDERS = "ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|"
+      + "SEVERE|NOTE|TIP|IMPORTANT|CAUTION|OK|PASS|PASSED|FAIL|FAILED|SUCCESS|DONE|NEW|BETA|"
+      + "DEPRECATED|BREAKING|FIXED|ADDED|REMOVED|CHANGED|UPDATE|SKIPPED";
+
   private static final List<Rule> RULES = List.of(
       new Rule("placeholder", Pattern.compile(
           "\\[\\s*(?:insert|your|add|enter|fill\\s+in|placeholder|todo|tbd|name\\s+of|"
               + "company|customer|client|product|recipient)\\b[^\\]\\n]{0,80}+\\](?!\\()",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
           "a bracketed placeholder left for someone to fill in"),
-      new Rule("placeholder", Pattern.compile("\\[[A-Z][A-Z0-9 _'/-]{2,40}+\\](?!\\()"),
+      new Rule("placeholder", Pattern.compile("\\[(?!(?:" + NOT_PLACEHOLDERS + ")\\])"
+          + "[A-Z][A-Z0-9 _'/-]{2,40}+\\](?!\\()"),
           "an all-caps bracketed placeholder"),
       new Rule("template-variable", Pattern.compile(
           "\\{\\{\\s*+[^{}\\n]{1,64}+\\}\\}|\\$\\{[A-Za-z_][\\w.]{0,63}+\\}"),
@@ -56,12 +62,10 @@ public final class Placeholders {
   /** Every placeholder and truncation sign in {@code output}, in order of position. */
   public static List<Evidence> find(String output) {
     List<Evidence> evidence = new ArrayList<>();
-    int[] total = {0};
     for (Rule rule : RULES) {
       Matches.Found found = Matches.find(output, rule.pattern(), Long.MAX_VALUE,
           Integer.MAX_VALUE, rule.kind(), rule.reason());
       evidence.addAll(found.evidence);
-      total[0] += found.count;
     }
     evidence.addAll(Truncation.find(output));
     evidence.sort((a, b) -> Integer.compare(a.start(), b.start()));

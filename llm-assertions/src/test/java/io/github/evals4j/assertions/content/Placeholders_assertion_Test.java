@@ -43,6 +43,12 @@ class Placeholders_assertion_Test {
   }
 
   @Test
+  void should_pass_on_log_levels_and_admonitions_in_brackets() {
+    assertThat("[ERROR] Connection refused at 10:42\n[WARN] Retrying (2/3)\n[INFO] Recovered\n"
+        + "> [!NOTE]\n> [IMPORTANT] Rotate the key.").hasNoPlaceholders();
+  }
+
+  @Test
   void should_fail_on_an_unclosed_code_fence_with_truncated_json_inside() {
     String output = "Here is the config:\n```json\n{\"name\": \"evals4j\", \"tags\": [\"java\", ";
     assertThatExceptionOfType(AssertionError.class)
