@@ -33,6 +33,7 @@ public final class Keywords {
   private final boolean ignoreCase;
   private final boolean ignoreDiacritics;
   private final boolean wholeWords;
+  private final List<Pattern> patterns;
 
   private Keywords(List<String> keywords, boolean ignoreCase, boolean ignoreDiacritics,
       boolean wholeWords) {
@@ -40,6 +41,11 @@ public final class Keywords {
     this.ignoreCase = ignoreCase;
     this.ignoreDiacritics = ignoreDiacritics;
     this.wholeWords = wholeWords;
+    List<Pattern> compiled = new ArrayList<>();
+    for (String keyword : keywords) {
+      compiled.add(pattern(keyword));
+    }
+    this.patterns = List.copyOf(compiled);
   }
 
   /** Keywords or phrases, each non-blank. */
@@ -90,8 +96,9 @@ public final class Keywords {
     }
     List<Evidence> found = new ArrayList<>();
     List<String> missing = new ArrayList<>();
-    for (String keyword : keywords) {
-      Matches.Found f = Matches.find(output, pattern(keyword), Long.MAX_VALUE, 1, "keyword",
+    for (int i = 0; i < keywords.size(); i++) {
+      String keyword = keywords.get(i);
+      Matches.Found f = Matches.find(output, patterns.get(i), Long.MAX_VALUE, 1, "keyword",
           "required keyword \"" + keyword + "\"");
       if (f.count == 0) {
         missing.add(keyword);
@@ -116,8 +123,9 @@ public final class Keywords {
     }
     List<Evidence> found = new ArrayList<>();
     int count = 0;
-    for (String keyword : keywords) {
-      Matches.Found f = Matches.find(output, pattern(keyword), Long.MAX_VALUE, Integer.MAX_VALUE,
+    for (int i = 0; i < keywords.size(); i++) {
+      String keyword = keywords.get(i);
+      Matches.Found f = Matches.find(output, patterns.get(i), Long.MAX_VALUE, Integer.MAX_VALUE,
           "forbidden-keyword", "forbidden keyword \"" + keyword + "\"");
       count += f.count;
       found.addAll(f.evidence);
@@ -145,7 +153,7 @@ public final class Keywords {
     return sb.toString();
   }
 
-  Pattern pattern(String keyword) {
+  private Pattern pattern(String keyword) {
     StringBuilder regex = new StringBuilder();
     String source = ignoreDiacritics ? fold(keyword) : keyword;
     // scripts written without spaces have no word boundaries to respect ("東京" in "東京の")

@@ -2,6 +2,7 @@ package io.github.evals4j.assertions.length;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.evals4j.assertions.Evidence;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,7 @@ import org.junit.jupiter.api.Test;
 class TextUnit_Test {
 
   private static List<String> units(TextUnit unit, String text) {
-    return unit.spans(text).stream().map(s -> text.substring(s[0], s[1]))
-        .collect(Collectors.toList());
+    return unit.spans(text).stream().map(Evidence::text).collect(Collectors.toList());
   }
 
   @Test
@@ -109,8 +109,9 @@ class TextUnit_Test {
       sb.append("#tag").append(i).append(' ').append("x".repeat(90)).append(' ');
     }
     // THEN every hashtag is found once, at its own offset
-    List<int[]> spans = TextUnit.HASHTAGS.spans(sb.toString());
+    List<Evidence> spans = TextUnit.HASHTAGS.spans(sb.toString());
     assertThat(spans).hasSize(500);
-    assertThat(sb.substring(spans.get(499)[0], spans.get(499)[1])).isEqualTo("#tag499");
+    assertThat(spans.get(499).text()).isEqualTo("#tag499");
+    assertThat(sb.substring(spans.get(499).start(), spans.get(499).end())).isEqualTo("#tag499");
   }
 }
