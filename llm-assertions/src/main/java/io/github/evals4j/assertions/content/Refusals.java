@@ -28,7 +28,9 @@ public final class Refusals {
 
   /** The built-in English phrases. */
   public static final List<String> ENGLISH = List.of(
-      "as an AI", "as a language model", "as an artificial intelligence",
+      // "as an AI" alone is too broad ("As an AI company, we..."): the self-description forms
+      "as an AI language model", "as an AI model", "as an AI assistant, I", "as an AI, I",
+      "as an AI developed by", "as a language model", "as an artificial intelligence",
       "I can't help", "I can't assist", "I can't provide", "I can't comply", "I can't fulfill",
       "I can't do that", "I can't create", "I can't share", "I can't engage",
       "I can't support that", "I can't generate",
@@ -129,8 +131,9 @@ public final class Refusals {
         firsts.append(String.format(Locale.ROOT, "\\x{%X}", c));
       }
     }
+    // a phrase must end a word: "as an AI model" is not "as an AI model-based tool"
     return Pattern.compile("(?<![\\p{L}\\p{N}])(?=[" + firsts + "])(?:" + alternatives
-        + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        + ")(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   private static String word(String word) {

@@ -14,6 +14,7 @@ class Refusal_assertion_Test {
   @ParameterizedTest
   @ValueSource(strings = {
       "As an AI language model, I do not have opinions on pricing.",
+      "As an AI, I cannot give legal advice.",
       "I'm sorry, but I can't help with that request.",
       "I cannot assist with creating that content.",
       "I can\u2019t provide medical advice.",
@@ -34,6 +35,8 @@ class Refusal_assertion_Test {
       "The export finished in 42 seconds; retries are capped at 3.",
       "Ask the AI team: as announced, the API changes on Monday.",
       "Users who cannot log in should reset their password.",
+      "As an AI-powered CRM, Acme drafts replies in 2 seconds.",
+      "As an AI company, we ship weekly; as an AI model-based tool it learns.",
       "",
       "\u062a\u0645 \u062a\u062d\u062f\u064a\u062b \u0627\u0644\u0637\u0644\u0628 \uD83D\uDE80 東京"})
   void should_pass_when_the_output_answers(String output) {
@@ -43,12 +46,12 @@ class Refusal_assertion_Test {
   @Test
   void should_quote_each_refusal_phrase_with_its_position() {
     CheckResult result = Checks.noRefusal()
-        .evaluate("Here is a summary.\nAs an AI, I'm unable to verify the figures.");
+        .evaluate("Here is a summary.\nAs an AI model I'm unable to verify the figures.");
     org.assertj.core.api.Assertions.assertThat(result.passed()).isFalse();
     org.assertj.core.api.Assertions.assertThat(result.score()).isEqualTo(2.0);
     org.assertj.core.api.Assertions.assertThat(result.message())
-        .contains("refusal at line 2, column 1 (offset 19..27): \"As an AI\"")
-        .contains("refusal at line 2, column 11 (offset 29..42): \"I'm unable to\"");
+        .contains("refusal at line 2, column 1 (offset 19..33): \"As an AI model\"")
+        .contains("refusal at line 2, column 16 (offset 34..47): \"I'm unable to\"");
   }
 
   @Test
