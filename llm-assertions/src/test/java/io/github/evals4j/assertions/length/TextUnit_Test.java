@@ -48,6 +48,9 @@ class TextUnit_Test {
         .containsExactly("東", "京", "で", "サーバー", "を", "起", "動", "API", "サーバー", "OK");
     // Chinese: each character; Korean uses spaces between words
     assertThat(TextUnit.WORDS.count("我们发布了新版本")).isEqualTo(8);
+    // 々 repeats the previous Han character and 〇 is a numeral: words, not punctuation
+    assertThat(units(TextUnit.WORDS, "人々、二〇二四年")).containsExactly("人", "々", "二", "〇", "二", "四", "年");
+    assertThat(TextUnit.WORDS.count("สวัสดี​ครับ")).isEqualTo(2);
     assertThat(TextUnit.WORDS.count("새 버전을 출시했습니다")).isEqualTo(3);
   }
 
