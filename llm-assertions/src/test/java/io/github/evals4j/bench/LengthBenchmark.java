@@ -1,0 +1,59 @@
+package io.github.evals4j.bench;
+
+import io.github.evals4j.assertions.Check;
+import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.assertions.Checks;
+import io.github.evals4j.assertions.length.TextUnit;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** Length units, the X preset and the content checks on a 2 KB output. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class LengthBenchmark {
+
+  @Param({"CODE_POINTS", "GRAPHEMES", "WORDS", "SENTENCES", "BULLETS", "URLS"})
+  public TextUnit unit;
+
+  private String output;
+  private Check maxUnits;
+
+  @Setup
+  public void setUp() {
+    output = SampleOutputs.english(2048);
+    maxUnits = Checks.maxLength(unit, 100_000);
+  }
+
+  @Benchmark
+  public CheckResult maxLength() {
+    return maxUnits.evaluate(output);
+  }
+
+  /** Content checks do not depend on the unit; run them once with -p unit=WORDS. */
+  @Benchmark
+  public CheckResult noRefusal() {
+    return NO_REFUSAL.evaluate(output);
+  }
+
+  @Benchmark
+  public CheckResult noPlaceholders() {
+    return NO_PLACEHOLDERS.evaluate(output);
+  }
+
+  @Benchmark
+  public CheckResult xPost() {
+    return X.evaluate(output);
+  }
+
+  private static final Check NO_REFUSAL = Checks.noRefusal();
+  private static final Check NO_PLACEHOLDERS = Checks.noPlaceholders();
+  private static final Check X = Checks.xPost();
+}
