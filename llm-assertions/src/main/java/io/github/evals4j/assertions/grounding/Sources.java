@@ -89,6 +89,7 @@ public final class Sources {
     private final List<String> names = new ArrayList<>();
     private final SourceIndex index = new SourceIndex();
     private long characters;
+    private boolean built;
 
     private Builder() {}
 
@@ -96,6 +97,9 @@ public final class Sources {
     public Builder text(String name, String text) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(text, () -> "source '" + name + "' is null");
+      if (built) {
+        throw new IllegalStateException("build() was called: start a new builder");
+      }
       String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
       index.add(body);
       names.add(name);
@@ -128,8 +132,9 @@ public final class Sources {
       return text(name, flatten(json));
     }
 
-    /** Indexes nothing more and returns the immutable, thread-safe sources. */
+    /** Returns the immutable, thread-safe sources; the builder accepts nothing more. */
     public Sources build() {
+      built = true;
       return new Sources(names, index.keys(), characters);
     }
 

@@ -36,6 +36,7 @@ public final class ClaimScanner {
           "billion", BigDecimal.valueOf(1_000_000_000), "mn", BigDecimal.valueOf(1_000_000),
           "bn", BigDecimal.valueOf(1_000_000_000),
           "trillion", BigDecimal.valueOf(1_000_000_000_000L));
+  private static final Set<String> ORDINALS = Set.of("st", "nd", "rd", "th");
   private static final Set<String> TLDS =
       Set.of("com", "org", "net", "io", "dev", "ai", "co", "app", "de", "uk", "fr", "eu", "shop",
           "store", "cloud", "tech", "info", "biz", "us", "ca", "jp", "gov", "edu");
@@ -741,7 +742,7 @@ public final class ClaimScanner {
       if (attachedScale != null) {
         scale = attachedScale;
         end = e;
-      } else if (Set.of("st", "nd", "rd", "th").contains(lower)) {
+      } else if (ORDINALS.contains(lower)) {
         ordinal = true;
         end = e;
       } else if (Vocabulary.UNITS.contains(lower) || lower.equals("s") && digits.length() >= 3) {
@@ -1008,10 +1009,10 @@ public final class ClaimScanner {
   }
 
   private void emitTime(int start, int end, int hour, int minute, int second) {
-    String hm = String.format(Locale.ROOT, "t:%02d:%02d", hour, minute);
+    String hm = "t:" + pad(hour, 2) + ":" + pad(minute, 2);
     List<String> keys = new ArrayList<>();
     if (second >= 0) {
-      keys.add(hm + String.format(Locale.ROOT, ":%02d", second));
+      keys.add(hm + ":" + pad(second, 2));
       if (sourceMode) {
         keys.add(hm);
       }
@@ -1037,8 +1038,7 @@ public final class ClaimScanner {
     if (de - j == 4) {
       int y = parse(j, de);
       if (isYear(y)) {
-        emit(ClaimKind.DATE, i, de, dateKeys(List.of(String.format(Locale.ROOT, "ym:%04d-%02d",
-            y, month))), "");
+        emit(ClaimKind.DATE, i, de, dateKeys(List.of("ym:" + pad(y, 4) + "-" + pad(month, 2))), "");
         return de;
       }
       return i;
@@ -1068,7 +1068,7 @@ public final class ClaimScanner {
       }
     }
     emitDate(i, e, List.of(y > 0 ? ymd(y, month, day)
-        : String.format(Locale.ROOT, "md:%02d-%02d", month, day)));
+        : "md:" + pad(month, 2) + "-" + pad(day, 2)));
     return e;
   }
 
@@ -1096,7 +1096,7 @@ public final class ClaimScanner {
       e = we;
     }
     emitDate(start, e, List.of(y > 0 ? ymd(y, month, day)
-        : String.format(Locale.ROOT, "md:%02d-%02d", month, day)));
+        : "md:" + pad(month, 2) + "-" + pad(day, 2)));
     return e;
   }
 
@@ -1132,7 +1132,12 @@ public final class ClaimScanner {
   }
 
   private static String ymd(int y, int m, int d) {
-    return String.format(Locale.ROOT, "d:%04d-%02d-%02d", y, m, d);
+    return "d:" + pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2);
+  }
+
+  private static String pad(int value, int width) {
+    String digits = Integer.toString(value);
+    return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
   }
 
   // ---- helpers ----
