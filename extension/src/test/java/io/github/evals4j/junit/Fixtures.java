@@ -183,6 +183,17 @@ final class Fixtures {
     }
   }
 
+  /** Enough tests that some envelopes are created after the endpoint's first answer. */
+  @Evals4j
+  static class Hundreds {
+    static final int COUNT = 500;
+
+    @TestFactory
+    Stream<DynamicTest> hundreds() {
+      return IntStream.range(0, COUNT).mapToObj(i -> dynamicTest("t" + i, () -> {}));
+    }
+  }
+
   /** Display names that change on every run. */
   @Evals4j
   static class UnstableNames {
