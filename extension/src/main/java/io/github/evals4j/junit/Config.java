@@ -29,6 +29,7 @@ record Config(
     int maxValueLength,
     int maxSpans,
     int queueSize,
+    int senders,
     boolean linkAppEvents,
     Optional<String> release,
     String environment,
@@ -48,6 +49,7 @@ record Config(
   static final String MAX_VALUE_LENGTH = "evals4j.sentry.max-value-length";
   static final String MAX_SPANS = "evals4j.sentry.max-spans";
   static final String QUEUE_SIZE = "evals4j.sentry.queue-size";
+  static final String SENDERS = "evals4j.sentry.senders";
   static final String LINK_APP_EVENTS = "evals4j.sentry.link-app-events";
   static final String RELEASE = "evals4j.sentry.release";
   static final String ENVIRONMENT = "evals4j.sentry.environment";
@@ -115,6 +117,7 @@ record Config(
         p.integer(MAX_VALUE_LENGTH, 200, 16),
         p.integer(MAX_SPANS, 200, 1),
         p.integer(QUEUE_SIZE, 20_000, 30),
+        p.integer(SENDERS, 4, 1),
         p.bool(LINK_APP_EVENTS, true),
         release,
         environment,

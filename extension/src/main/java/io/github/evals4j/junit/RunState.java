@@ -3,7 +3,6 @@ package io.github.evals4j.junit;
 import io.github.evals4j.junit.TestRecord.Status;
 import io.sentry.protocol.SentryId;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -231,7 +230,8 @@ final class RunState implements AutoCloseable {
       return;
     }
     deferred.clear();
-    Duration flushed = sentry.map(s -> s.close(config.flushTimeout())).orElse(Duration.ZERO);
+    Optional<DeliveryLog.Snapshot> delivery =
+        sentry.flatMap(s -> s.close(config.flushTimeout(), console));
     if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -241,9 +241,9 @@ final class RunState implements AutoCloseable {
     }
     RunInfo info = info();
     if (config.enabled()) {
-      console.info(RunSummary.line(info, config, sentry, flushed, classFailures.sum(),
-          unstableNames));
+      console.info(RunSummary.line(info, config, delivery, classFailures.sum(), unstableNames));
     }
+    console.close();
     for (RunCollector c : collectors) {
       try {
         c.runFinished(info);

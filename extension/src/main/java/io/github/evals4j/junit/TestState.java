@@ -136,9 +136,11 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
       return null;
     }
     IScopes app = Sentry.forkedScopes("evals4j-test");
-    app.getScope().setPropagationContext(new PropagationContext(
-        tx.getSpanContext().getTraceId(), new SpanId(), tx.getSpanContext().getSpanId(), null,
-        true));
+    PropagationContext trace = new PropagationContext(tx.getSpanContext().getTraceId(),
+        new SpanId(), tx.getSpanContext().getSpanId(), null, true);
+    // Events read it from the default write scope (the isolation scope unless configured).
+    app.getScope().setPropagationContext(trace);
+    app.getIsolationScope().setPropagationContext(trace);
     app.setTag("evals4j.run_id", Truncation.tag(run.config().runId(), 200));
     app.setTag("test.name", Truncation.tag(id.name(), 200));
     return app.makeCurrent();

@@ -183,6 +183,50 @@ final class Fixtures {
     }
   }
 
+  /** Enough tests that some envelopes are created after the endpoint's first answer. */
+  @Evals4j
+  static class Hundreds {
+    static final int COUNT = 500;
+
+    @TestFactory
+    Stream<DynamicTest> hundreds() {
+      return IntStream.range(0, COUNT).mapToObj(i -> dynamicTest("t" + i, () -> {}));
+    }
+  }
+
+  /** Application code that uses the global Sentry, set up by the test (before the run). */
+  @Evals4j
+  static class AppUsesSentry {
+    @Test
+    void capturesMessage() {
+      io.sentry.Sentry.captureMessage("from the app");
+    }
+  }
+
+  /** Application code that sets up and closes the global Sentry itself, inside the run. */
+  @Evals4j
+  static class AppInitialisesSentry {
+    static volatile String appDsn;
+
+    @BeforeAll
+    static void startApp() {
+      io.sentry.Sentry.init(o -> o.setDsn(appDsn));
+    }
+
+    @Test
+    void first() {
+      io.sentry.Sentry.captureMessage("app message");
+    }
+
+    @Test
+    void second() {}
+
+    @AfterAll
+    static void stopApp() {
+      io.sentry.Sentry.close();
+    }
+  }
+
   /** Display names that change on every run. */
   @Evals4j
   static class UnstableNames {
