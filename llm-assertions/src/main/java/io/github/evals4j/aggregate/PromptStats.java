@@ -4,10 +4,13 @@ import io.github.evals4j.prompt.PromptRef;
 import io.github.evals4j.stats.Interval;
 import io.github.evals4j.stats.Proportions;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Everything measured for one prompt id × version × model in a run: the unit that reports show,
@@ -114,7 +117,7 @@ public record PromptStats(
   }
 
   private static int overlap(PromptStats a, PromptStats b) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     for (CaseStats c : a.caseOutcomes) {
       ids.add(c.id());
     }
@@ -168,7 +171,7 @@ public record PromptStats(
       passHat.add(n == 0 ? 0 : hat / n);
     }
     checks = new ArrayList<>(checks);
-    checks.sort(java.util.Comparator.comparing(CheckStats::name));
+    checks.sort(Comparator.comparing(CheckStats::name));
     return new PromptStats(
         prompt, caseCount, runs, passed, runs == 0 ? 0 : (double) passed / runs,
         Proportions.wilson(passed, runs), checks, hallucination, specificity, quality, latency,
