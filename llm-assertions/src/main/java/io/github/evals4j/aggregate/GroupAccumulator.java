@@ -118,8 +118,9 @@ final class GroupAccumulator {
     if (call.replayed()) {
       replayedCalls++;
     }
+    // LlmCall defaults an unmeasured latency to zero; no real call takes 0 ns, so it is left out.
     double ms = call.latency().toNanos() / 1e6;
-    if (ms >= 0) {
+    if (ms > 0) {
       latency.add(ms);
     }
   }

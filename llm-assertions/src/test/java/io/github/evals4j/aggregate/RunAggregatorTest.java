@@ -131,6 +131,19 @@ class RunAggregatorTest {
   }
 
   @Test
+  void should_leave_out_latency_when_call_did_not_measure_it() {
+    RunAggregator run = new RunAggregator();
+    PromptRef p = new PromptRef("x", "v1", "gpt-4o");
+    run.recordCall(Attribution.of(p, "1"), LlmCall.builder("openai", "gpt-4o").inputTokens(1).outputTokens(1).build());
+    run.recordCall(Attribution.of(p, "2"), LlmCall.builder("openai", "gpt-4o").inputTokens(1).outputTokens(1)
+        .latency(Duration.ofMillis(250)).build());
+    PromptStats s = run.snapshot().get(0);
+    assertThat(s.tokens().calls()).isEqualTo(2);
+    assertThat(s.latency().count()).isEqualTo(1);
+    assertThat(s.latency().p50Ms()).isEqualTo(250.0);
+  }
+
+  @Test
   void should_report_cost_unknown_not_zero_when_one_call_is_unpriced() {
     RunAggregator run = new RunAggregator();
     PromptRef p = new PromptRef("x", "v1", "local");
