@@ -317,6 +317,8 @@ public final class HtmlReport {
         h.append("pass@").append(k + 1).append(' ').append(Format.percent(s.repeats().passAtK().get(k)))
             .append(", pass^").append(k + 1).append(' ').append(Format.percent(s.repeats().passHatK().get(k))).append(" · ");
       }
+      h.append(String.format(Locale.ROOT, "score spread across repeats: mean sd %.3f, max %.3f · ",
+          s.repeats().meanScoreStdDev(), s.repeats().maxScoreStdDev()));
       h.append(s.repeats().unstableCases()).append(" unstable case(s)");
       if (!s.repeats().unstableCaseIds().isEmpty()) {
         h.append(": ").append(Text.html(String.join(", ", s.repeats().unstableCaseIds())));

@@ -140,6 +140,8 @@ public final class MarkdownReport {
         md.append(String.format(Locale.ROOT, " · pass@%d %s, pass^%d %s", k + 1,
             Format.percent(r.passAtK().get(k)), k + 1, Format.percent(r.passHatK().get(k))));
       }
+      md.append(String.format(Locale.ROOT, " · score spread across repeats: mean sd %.3f, max %.3f",
+          r.meanScoreStdDev(), r.maxScoreStdDev()));
       md.append(" · ").append(r.unstableCases()).append(" unstable case").append(r.unstableCases() == 1 ? "" : "s");
       if (!r.unstableCaseIds().isEmpty()) {
         md.append(": ").append(r.unstableCaseIds().stream().map(Text::md).collect(Collectors.joining(", ")));

@@ -20,7 +20,8 @@ class MarkdownReportTest {
     assertThat(md).contains("summarize@v2/gpt-4o-mini vs summarize@v1/gpt-4o-mini: +12.5 pp, not significant (p = 0.625),"
         + " \\~54 more cases per version needed · mcnemar-mid-p test · cost / case +$0.00018");
     assertThat(md).contains("  - case d: passed 100.0 % → 0.0 %");
-    assertThat(md).contains("pass@2 75.0 %, pass^2 50.0 % · 1 unstable case: b");
+    assertThat(md).contains("pass@2 75.0 %, pass^2 50.0 % · score spread across repeats: mean sd 0.088, max 0.177"
+        + " · 1 unstable case: b");
     assertThat(md).contains("Costs use list prices as of 2025-10-31");
   }
 

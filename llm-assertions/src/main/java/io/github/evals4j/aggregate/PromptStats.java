@@ -140,7 +140,16 @@ public record PromptStats(
     int maxRepeats = 0;
     long unstable = 0;
     List<String> unstableIds = new ArrayList<>();
+    double spreadSum = 0;
+    double spreadMax = 0;
+    long spreadCases = 0;
     for (CaseStats c : caseOutcomes) {
+      if (c.runScores().count() >= 2) {
+        double sd = c.runScores().stdDev();
+        spreadSum += sd;
+        spreadMax = Math.max(spreadMax, sd);
+        spreadCases++;
+      }
       runs += c.runs();
       passed += c.passed();
       maxRepeats = Math.max(maxRepeats, c.runs());
@@ -175,7 +184,8 @@ public record PromptStats(
     return new PromptStats(
         prompt, caseCount, runs, passed, runs == 0 ? 0 : (double) passed / runs,
         Proportions.wilson(passed, runs), checks, hallucination, specificity, quality, latency,
-        tokens, app, judge, new RepeatStats(maxRepeats, passAt, passHat, unstable, unstableIds),
+        tokens, app, judge, new RepeatStats(maxRepeats, passAt, passHat, unstable, unstableIds,
+            spreadCases == 0 ? 0 : spreadSum / spreadCases, spreadMax),
         kept, truncated || caseOutcomes.size() > maxListedCases, examples);
   }
 }

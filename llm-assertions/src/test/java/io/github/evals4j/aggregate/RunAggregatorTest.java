@@ -99,6 +99,11 @@ class RunAggregatorTest {
     assertThat(r.passHatK()).containsExactly(0.625, 0.5);
     assertThat(r.unstableCases()).isEqualTo(1);
     assertThat(r.unstableCaseIds()).containsExactly("b");
+    // run quality scores (json, grounding, tone, specificity .5): a .875/.875, b .625/.875,
+    // c .625/.625, d .625/.875 -> sd 0, .25/√2, 0, .25/√2
+    double sd = 0.25 / Math.sqrt(2);
+    assertThat(r.maxScoreStdDev()).isCloseTo(sd, within(1e-12));
+    assertThat(r.meanScoreStdDev()).isCloseTo(sd / 2, within(1e-12));
   }
 
   @Test
