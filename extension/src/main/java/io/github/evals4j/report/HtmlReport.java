@@ -128,7 +128,7 @@ public final class HtmlReport {
     for (PromptStats s : report.prompts()) {
       String gate = Cells.gate(s.prompt(), report.gates());
       h.append("<tr class=\"prompt-row\">")
-          .append(td(s.prompt().id())).append(td(s.prompt().version())).append(td(s.prompt().model()))
+          .append(td(Text.name(s.prompt().id()))).append(td(Text.name(s.prompt().version()))).append(td(Text.name(s.prompt().model())))
           .append(num(Cells.n(s), s.runs()))
           .append(num(Cells.passRate(s), s.runs() == 0 ? -1 : s.passRate()))
           .append(num(Cells.hallucination(s), s.hallucinationRate().orElse(-1)))
@@ -286,7 +286,7 @@ public final class HtmlReport {
     for (Comparison c : comparisons) {
       StringBuilder regressions = new StringBuilder();
       for (CaseRegression r : c.regressions()) {
-        regressions.append(regressions.length() == 0 ? "" : ", ").append(r.caseId()).append(" (").append(r.kind()).append(')');
+        regressions.append(regressions.length() == 0 ? "" : ", ").append(Text.name(r.caseId())).append(" (").append(r.kind()).append(')');
       }
       String verdict = c.summary().substring(c.summary().indexOf(": ") + 2);
       h.append("<tr class=\"comparison-row\">").append(td(c.baseline().label())).append(td(c.candidate().label()))
@@ -321,7 +321,7 @@ public final class HtmlReport {
           s.repeats().meanScoreStdDev(), s.repeats().maxScoreStdDev()));
       h.append(s.repeats().unstableCases()).append(" unstable case(s)");
       if (!s.repeats().unstableCaseIds().isEmpty()) {
-        h.append(": ").append(Text.html(String.join(", ", s.repeats().unstableCaseIds())));
+        h.append(": ").append(Text.html(String.join(", ", s.repeats().unstableCaseIds().stream().map(Text::name).toList())));
       }
       h.append("<br>");
     }
@@ -340,7 +340,7 @@ public final class HtmlReport {
     if (!s.examples().isEmpty()) {
       h.append("<details class=\"examples\"><summary>").append(s.examples().size()).append(" failing example(s)</summary>\n");
       for (FailingExample e : s.examples()) {
-        h.append("<div class=\"example\"><p><b>case ").append(Text.html(e.caseId())).append(" #").append(e.repeat())
+        h.append("<div class=\"example\"><p><b>case ").append(Text.html(Text.name(e.caseId()))).append(" #").append(e.repeat())
             .append("</b> · ").append(Text.html(e.check())).append(": ").append(Text.html(e.message())).append("</p>");
         if (!e.evidence().isEmpty()) {
           h.append("<ul>");

@@ -2,6 +2,13 @@ package io.github.evals4j.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.evals4j.aggregate.RunAggregator;
+import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.gate.GateSettings;
+import io.github.evals4j.prompt.Attribution;
+import io.github.evals4j.prompt.PromptRef;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MarkdownReportTest {
@@ -47,5 +54,23 @@ class MarkdownReportTest {
     assertThat(md.lines().filter(l -> l.startsWith("| ") && l.contains("PWNED")))
         .isNotEmpty()
         .allSatisfy(l -> assertThat(l.replace("\\|", "").chars().filter(c -> c == '|').count()).isIn(12L, 6L));
+  }
+
+  @Test
+  void should_stay_small_when_names_and_outputs_are_huge() {
+    // GIVEN a 1 MB prompt id, case id and output on a failing, unstable case
+    String huge = "\u4E2D".repeat(1_000_000);
+    RunAggregator run = new RunAggregator();
+    PromptRef p = new PromptRef(huge, "v1", "gpt-4o");
+    run.recordCheck(new Attribution(p, huge, 0), CheckResult.of("c", false, List.of(), huge), huge);
+    run.recordCheck(new Attribution(p, huge, 1), CheckResult.of("c", true, List.of(), ""), huge);
+    Report report = Reports.build(Fixtures.runInfo(), run.snapshot(), Optional.empty(), GateSettings.defaults());
+    // WHEN
+    String md = MarkdownReport.render(report);
+    String html = HtmlReport.render(report);
+    // THEN every name and text is abbreviated (\u2026) in what people read
+    assertThat(md.length()).isLessThan(20_000);
+    assertThat(html.length()).isLessThan(40_000);
+    assertThat(md).contains("\u4E2D".repeat(119) + "\u2026");
   }
 }
