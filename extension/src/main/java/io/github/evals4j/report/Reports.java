@@ -1,5 +1,6 @@
 package io.github.evals4j.report;
 
+import io.github.evals4j.aggregate.Comparison;
 import io.github.evals4j.aggregate.Comparisons;
 import io.github.evals4j.aggregate.PromptStats;
 import io.github.evals4j.gate.GateResult;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,15 +48,20 @@ public final class Reports {
   public static Report build(
       RunInfo run, List<PromptStats> stats, Optional<Report> baseline, GateSettings gates) {
     List<PromptStats> base = baseline.map(Report::prompts).orElse(List.of());
-    double margin = GateSettings.defaults().forPrompt("").scoreDropMargin();
     List<GateResult> results = Gates.evaluate(stats, base, gates);
-    List<io.github.evals4j.aggregate.Comparison> againstBaseline = new ArrayList<>();
+    // Each prompt id is compared with its own score-drop margin.
+    Map<String, List<PromptStats>> byId = new LinkedHashMap<>();
     for (PromptStats s : stats) {
-      double m = gates.forPrompt(s.prompt().id()).scoreDropMargin();
-      againstBaseline.addAll(Comparisons.againstBaseline(base, List.of(s), m));
+      byId.computeIfAbsent(s.prompt().id(), id -> new ArrayList<>()).add(s);
     }
-    return new Report(Report.SCHEMA_VERSION, run, stats, Comparisons.withinRun(stats, margin),
-        againstBaseline, results);
+    List<Comparison> withinRun = new ArrayList<>();
+    List<Comparison> againstBaseline = new ArrayList<>();
+    for (Map.Entry<String, List<PromptStats>> e : byId.entrySet()) {
+      double margin = gates.forPrompt(e.getKey()).scoreDropMargin();
+      withinRun.addAll(Comparisons.withinRun(e.getValue(), margin));
+      againstBaseline.addAll(Comparisons.againstBaseline(base, e.getValue(), margin));
+    }
+    return new Report(Report.SCHEMA_VERSION, run, stats, withinRun, againstBaseline, results);
   }
 
   /** The files written by {@link #writeAll}. */
