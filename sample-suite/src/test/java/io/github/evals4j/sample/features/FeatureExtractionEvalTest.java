@@ -1,34 +1,44 @@
 package io.github.evals4j.sample.features;
 
-import static io.github.evals4j.assertions.LlmAssertions.assertThat;
-
-import io.github.evals4j.sample.support.InterimChecks;
+import io.github.evals4j.dataset.EvalCase;
+import io.github.evals4j.junit.Evals4j;
+import io.github.evals4j.junit.dataset.DatasetSource;
+import io.github.evals4j.prompt.PromptRef;
+import io.github.evals4j.sample.support.Evaluation;
 import io.github.evals4j.sample.support.LlmEndpoint;
 import io.github.evals4j.sample.support.LlmEndpointExtension;
-import io.github.evals4j.sample.support.SampleRun;
+import io.github.evals4j.sample.support.TaskChecks;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Feature extraction: every case, both prompt versions, every model; strict JSON and schema. */
+/** Feature extraction, every prompt version × model × case: strict JSON that follows the schema. */
+@Evals4j
 @ExtendWith(LlmEndpointExtension.class)
+@ParameterizedClass(name = "{0}")
+@MethodSource("prompts")
 class FeatureExtractionEvalTest {
 
-  static Stream<SampleRun> runs() {
-    return SampleRun.all(FeatureExtractor.PROMPT_ID);
+  @Parameter
+  PromptRef prompt;
+
+  static Stream<PromptRef> prompts() {
+    return Evaluation.prompts(FeatureExtractor.PROMPT_ID);
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("runs")
-  void should_extract_features_as_schema_valid_json(SampleRun run, LlmEndpoint llm) {
+  @DatasetSource("datasets/feature-extraction.jsonl")
+  void should_extract_features_as_schema_valid_json(EvalCase c, LlmEndpoint llm) {
     // GIVEN
-    FeatureExtractor extractor = new FeatureExtractor(llm.client(), run.model(), run.version());
-    ProductPage page = new ProductPage(run.caseId(), run.in("productName"), run.in("description"));
+    Evaluation eval = Evaluation.of(prompt, c);
+    FeatureExtractor extractor = new FeatureExtractor(llm.client(), prompt.model(), prompt.version());
+    ProductPage page = new ProductPage(c.id(), c.input("productName"), c.input("description"));
     // WHEN
-    String answer = run.ask(() -> extractor.extract(page));
+    String answer = eval.ask(() -> extractor.extract(page));
     // THEN
-    run.verify(answer, InterimChecks.strictJson(), InterimChecks.featureSchema());
-    assertThat(answer).isNotBlank();
+    eval.verify(answer, TaskChecks.featureExtraction());
   }
 }

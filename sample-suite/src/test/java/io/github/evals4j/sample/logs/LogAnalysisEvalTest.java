@@ -1,34 +1,47 @@
 package io.github.evals4j.sample.logs;
 
-import static io.github.evals4j.assertions.LlmAssertions.assertThat;
-
-import io.github.evals4j.sample.support.InterimChecks;
+import io.github.evals4j.dataset.EvalCase;
+import io.github.evals4j.junit.Evals4j;
+import io.github.evals4j.junit.dataset.DatasetSource;
+import io.github.evals4j.prompt.PromptRef;
+import io.github.evals4j.sample.support.Evaluation;
 import io.github.evals4j.sample.support.LlmEndpoint;
 import io.github.evals4j.sample.support.LlmEndpointExtension;
-import io.github.evals4j.sample.support.SampleRun;
+import io.github.evals4j.sample.support.TaskChecks;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Log analysis: the summary's numbers and timestamps must come from the log (no invented ones). */
+/**
+ * Log analysis, every prompt version × model ({@code @ParameterizedClass}) × dataset case
+ * ({@code @DatasetSource}): the summary's numbers, times, codes and names must come from the log.
+ */
+@Evals4j
 @ExtendWith(LlmEndpointExtension.class)
+@ParameterizedClass(name = "{0}")
+@MethodSource("prompts")
 class LogAnalysisEvalTest {
 
-  static Stream<SampleRun> runs() {
-    return SampleRun.all(LogAnalyzer.PROMPT_ID);
+  @Parameter
+  PromptRef prompt;
+
+  static Stream<PromptRef> prompts() {
+    return Evaluation.prompts(LogAnalyzer.PROMPT_ID);
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("runs")
-  void should_summarize_with_numbers_taken_from_the_log(SampleRun run, LlmEndpoint llm) {
+  @DatasetSource("datasets/log-analysis.jsonl")
+  void should_summarize_with_facts_taken_from_the_log(EvalCase c, LlmEndpoint llm) {
     // GIVEN
-    LogAnalyzer analyzer = new LogAnalyzer(llm.client(), run.model(), run.version());
-    LogExcerpt excerpt = new LogExcerpt(run.caseId(), run.in("service"), run.in("log"));
+    Evaluation eval = Evaluation.of(prompt, c);
+    LogAnalyzer analyzer = new LogAnalyzer(llm.client(), prompt.model(), prompt.version());
+    LogExcerpt excerpt = new LogExcerpt(c.id(), c.input("service"), c.input("log"));
     // WHEN
-    String summary = run.ask(() -> analyzer.summarize(excerpt));
+    String summary = eval.ask(() -> analyzer.summarize(excerpt));
     // THEN
-    run.verify(summary, InterimChecks.numbersGrounded(excerpt.log()));
-    assertThat(summary).isNotBlank().doesNotContain("{{");
+    eval.verify(summary, TaskChecks.logAnalysis(c));
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import io.github.evals4j.dataset.EvalCase;
 import io.github.evals4j.sample.llm.ChatMessage;
 import io.github.evals4j.sample.llm.OpenAiChatClient;
 import io.github.evals4j.sample.prompt.PromptTemplate;
@@ -60,21 +61,21 @@ public final class FixtureGenerator {
   static Map<String, String> generateAll() {
     Map<String, String> files = new LinkedHashMap<>();
     for (String prompt : PROMPTS) {
-      files.put(MAPPINGS + prompt + ".json", generate(prompt, DatasetCase.load(prompt), Answer.load(prompt)));
+      files.put(MAPPINGS + prompt + ".json", generate(prompt, Evaluation.dataset(prompt), Answer.load(prompt)));
     }
     files.put(MAPPINGS + "no-fixture.json", noFixture());
     return files;
   }
 
-  static String generate(String promptId, List<DatasetCase> cases, List<Answer> answers) {
-    Map<String, DatasetCase> byId = new HashMap<>();
+  static String generate(String promptId, List<EvalCase> cases, List<Answer> answers) {
+    Map<String, EvalCase> byId = new HashMap<>();
     cases.forEach(c -> byId.put(c.id(), c));
     Set<String> keys = new HashSet<>();
     ObjectNode root = Jsonl.JSON.createObjectNode();
     ArrayNode mappings = root.putArray("mappings");
     int index = 0;
     for (Answer answer : answers) {
-      DatasetCase c = byId.get(answer.caseId());
+      EvalCase c = byId.get(answer.caseId());
       if (c == null) {
         throw new IllegalArgumentException(answer.where() + ": no case " + answer.caseId()
             + " in datasets/" + promptId + ".jsonl");
@@ -92,8 +93,8 @@ public final class FixtureGenerator {
   }
 
   /** The messages the application sends for this case: the same template, the same values. */
-  static List<ChatMessage> render(String promptId, Answer answer, DatasetCase c) {
-    Map<String, String> values = new HashMap<>(c.input());
+  static List<ChatMessage> render(String promptId, Answer answer, EvalCase c) {
+    Map<String, String> values = new HashMap<>(Evaluation.inputs(c));
     values.put("reference", c.id());
     if (!answer.platform().isEmpty()) {
       values.put("platform", answer.platform());

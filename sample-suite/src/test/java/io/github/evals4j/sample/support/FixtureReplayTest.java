@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.evals4j.dataset.EvalCase;
 import io.github.evals4j.llm.LlmCall;
 import io.github.evals4j.recording.Recorder;
 import io.github.evals4j.recording.Recording;
@@ -35,12 +36,12 @@ class FixtureReplayTest {
   void should_record_the_fixture_usage_as_a_replayed_call(LlmEndpoint llm) throws IOException {
     assumeTrue(llm.replaying(), "fixture mode");
     // GIVEN
-    DatasetCase c = DatasetCase.load(FeatureExtractor.PROMPT_ID).get(0);
+    EvalCase c = Evaluation.dataset(FeatureExtractor.PROMPT_ID).get(0);
     JsonNode usage = servedUsage("feature-extraction v2 gpt-4.1-mini fe-01");
     // WHEN
     try (Recording.Binding ignored = Recording.bind(recorder)) {
       new FeatureExtractor(llm.client(), "gpt-4.1-mini", "v2")
-          .extract(new ProductPage(c.id(), c.in("productName"), c.in("description")));
+          .extract(new ProductPage(c.id(), c.input("productName"), c.input("description")));
     }
     // THEN
     assertThat(calls).singleElement().satisfies(call -> {
@@ -58,10 +59,10 @@ class FixtureReplayTest {
   void should_record_the_malformed_fixture_as_a_failed_call(LlmEndpoint llm) {
     assumeTrue(llm.replaying(), "fixture mode");
     // GIVEN the case whose fixture body is cut off
-    DatasetCase c = DatasetCase.load(VariantSuggester.PROMPT_ID).stream()
+    EvalCase c = Evaluation.dataset(VariantSuggester.PROMPT_ID).stream()
         .filter(k -> k.id().equals("vs-09")).findFirst().orElseThrow();
-    ExperimentContext context = new ExperimentContext(c.id(), c.in("product"), c.in("page"),
-        c.in("goal"), c.in("baseline"), c.in("notes"));
+    ExperimentContext context = new ExperimentContext(c.id(), c.input("product"), c.input("page"),
+        c.input("goal"), c.input("baseline"), c.input("notes"));
     // WHEN
     try (Recording.Binding ignored = Recording.bind(recorder)) {
       org.assertj.core.api.Assertions.assertThatExceptionOfType(LlmException.class)

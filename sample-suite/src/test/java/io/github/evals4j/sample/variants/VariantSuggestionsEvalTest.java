@@ -1,37 +1,45 @@
 package io.github.evals4j.sample.variants;
 
-import static io.github.evals4j.assertions.LlmAssertions.assertThat;
-
-import io.github.evals4j.sample.support.InterimChecks;
+import io.github.evals4j.dataset.EvalCase;
+import io.github.evals4j.junit.Evals4j;
+import io.github.evals4j.junit.dataset.DatasetSource;
+import io.github.evals4j.prompt.PromptRef;
+import io.github.evals4j.sample.support.Evaluation;
 import io.github.evals4j.sample.support.LlmEndpoint;
 import io.github.evals4j.sample.support.LlmEndpointExtension;
-import io.github.evals4j.sample.support.SampleRun;
+import io.github.evals4j.sample.support.TaskChecks;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** A/B variant suggestions: specific (elements, copy, numbers), not generic advice. */
+/** A/B variant suggestions, every prompt version × model × case: specific, not generic advice. */
+@Evals4j
 @ExtendWith(LlmEndpointExtension.class)
+@ParameterizedClass(name = "{0}")
+@MethodSource("prompts")
 class VariantSuggestionsEvalTest {
 
-  static Stream<SampleRun> runs() {
-    return SampleRun.all(VariantSuggester.PROMPT_ID);
+  @Parameter
+  PromptRef prompt;
+
+  static Stream<PromptRef> prompts() {
+    return Evaluation.prompts(VariantSuggester.PROMPT_ID);
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("runs")
-  void should_suggest_specific_variants(SampleRun run, LlmEndpoint llm) {
+  @DatasetSource("datasets/variant-suggestions.jsonl")
+  void should_suggest_specific_variants(EvalCase c, LlmEndpoint llm) {
     // GIVEN
-    VariantSuggester suggester = new VariantSuggester(llm.client(), run.model(), run.version());
-    ExperimentContext context = new ExperimentContext(run.caseId(), run.in("product"), run.in("page"),
-        run.in("goal"), run.in("baseline"), run.in("notes"));
+    Evaluation eval = Evaluation.of(prompt, c);
+    VariantSuggester suggester = new VariantSuggester(llm.client(), prompt.model(), prompt.version());
+    ExperimentContext context = new ExperimentContext(c.id(), c.input("product"), c.input("page"),
+        c.input("goal"), c.input("baseline"), c.input("notes"));
     // WHEN
-    String ideas = run.ask(() -> suggester.suggest(context));
+    String ideas = eval.ask(() -> suggester.suggest(context));
     // THEN
-    if (ideas != null) {
-      run.verify(ideas, InterimChecks.specificity());
-      assertThat(ideas).isNotBlank();
-    }
+    eval.verify(ideas, TaskChecks.variantSuggestions());
   }
 }
