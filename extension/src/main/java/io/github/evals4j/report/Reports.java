@@ -39,6 +39,9 @@ public final class Reports {
   /** The environment variable GitHub Actions sets to the step summary file. */
   public static final String STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
 
+  /** GitHub rejects a step summary over 1 MiB; ours stays well below, truncated if need be. */
+  static final int MAX_STEP_SUMMARY_CHARS = 512 * 1024;
+
   private Reports() {}
 
   /**
@@ -82,9 +85,25 @@ public final class Reports {
     AtomicFiles.write(html, HtmlReport.render(report).getBytes(StandardCharsets.UTF_8));
     Optional<Path> summary = Optional.ofNullable(env.get(STEP_SUMMARY)).filter(s -> !s.isBlank()).map(Path::of);
     if (summary.isPresent()) {
-      Files.writeString(summary.get(), markdown + "\n", StandardCharsets.UTF_8,
+      Files.writeString(summary.get(), stepSummary(markdown, dir.resolve(MARKDOWN)) + "\n", StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     }
     return new Written(json, md, html, summary);
+  }
+
+  /** The Markdown, cut at a line boundary (and a whole code point) when it is too long for GitHub. */
+  static String stepSummary(String markdown, Path full) {
+    if (markdown.length() <= MAX_STEP_SUMMARY_CHARS) {
+      return markdown;
+    }
+    int cut = markdown.lastIndexOf('\n', MAX_STEP_SUMMARY_CHARS);
+    if (cut <= 0) {
+      cut = MAX_STEP_SUMMARY_CHARS;
+      if (Character.isHighSurrogate(markdown.charAt(cut - 1))) {
+        cut--;
+      }
+    }
+    return markdown.substring(0, cut) + "\n\n_(truncated for the step summary; the whole report is " + full.getFileName()
+        + " in the report directory)_\n";
   }
 }

@@ -200,7 +200,7 @@ final class GroupAccumulator {
 
     void addRunScore(int repeat, double score) {
       if (repeat >= runScoreSum.length) {
-        int size = Math.max(repeat + 1, runScoreSum.length * 2);
+        int size = Math.max(repeat + 1, Math.max(4, runScoreSum.length * 2));
         runScoreSum = java.util.Arrays.copyOf(runScoreSum, size);
         runScoreCount = java.util.Arrays.copyOf(runScoreCount, size);
       }
