@@ -17,11 +17,19 @@ final class Surrogates {
 
   static JsonSyntaxError check(String text, int from, int to) {
     char[] buffer = new char[Math.min(CHUNK, Math.max(1, to - from))];
-    int i = from;
-    while (i < to) {
-      int n = Math.min(buffer.length, to - i);
-      text.getChars(i, i + n, buffer, 0);
-      int j = 0;
+    int base = from; // buffer holds text[base, base + n)
+    int n = 0;
+    int j = 0;
+    while (true) {
+      if (j >= n) {
+        base += j; // j passes n when an escape crossed the chunk end
+        if (base >= to) {
+          return null;
+        }
+        n = Math.min(buffer.length, to - base);
+        text.getChars(base, base + n, buffer, 0);
+        j = 0;
+      }
       while (j < n) {
         char c = buffer[j];
         if (c == '\\' || (c & 0xF800) == 0xD800) {
@@ -29,38 +37,41 @@ final class Surrogates {
         }
         j++;
       }
-      if (j == n) {
-        i += n;
-        continue;
-      }
-      int at = i + j;
-      char c = buffer[j];
-      if (c == '\\') {
-        if (text.charAt(at + 1) != 'u') {
-          i = at + 2;
-          continue;
+      if (j < n) {
+        int next = skipSpecial(text, base + j, to);
+        if (next < 0) {
+          return describe(text, base + j);
         }
-        char unit = (char) hex(text, at + 2);
-        if (Character.isHighSurrogate(unit)) {
-          if (at + 11 < to && text.charAt(at + 6) == '\\' && text.charAt(at + 7) == 'u'
-              && Character.isLowSurrogate((char) hex(text, at + 8))) {
-            i = at + 12;
-            continue;
-          }
-          return lone(at, at + 6, unit, "escaped " + text.substring(at, at + 6));
-        }
-        if (Character.isLowSurrogate(unit)) {
-          return lone(at, at + 6, unit, "escaped " + text.substring(at, at + 6));
-        }
-        i = at + 6;
-      } else if (Character.isHighSurrogate(c) && at + 1 < to
-          && Character.isLowSurrogate(text.charAt(at + 1))) {
-        i = at + 2;
-      } else {
-        return lone(at, at + 1, c, "raw " + JsonText.codePoint(c));
+        j = next - base;
       }
     }
-    return null;
+  }
+
+  /** The index after the escape or surrogate pair at {@code at}, or -1 if it is a lone surrogate. */
+  private static int skipSpecial(String text, int at, int to) {
+    char c = text.charAt(at);
+    if (c == '\\') {
+      if (text.charAt(at + 1) != 'u') {
+        return at + 2;
+      }
+      char unit = (char) hex(text, at + 2);
+      if (Character.isHighSurrogate(unit)) {
+        return at + 11 < to && text.charAt(at + 6) == '\\' && text.charAt(at + 7) == 'u'
+            && Character.isLowSurrogate((char) hex(text, at + 8)) ? at + 12 : -1;
+      }
+      return Character.isLowSurrogate(unit) ? -1 : at + 6;
+    }
+    return Character.isHighSurrogate(c) && at + 1 < to
+        && Character.isLowSurrogate(text.charAt(at + 1)) ? at + 2 : -1;
+  }
+
+  private static JsonSyntaxError describe(String text, int at) {
+    char c = text.charAt(at);
+    if (c == '\\') {
+      char unit = (char) hex(text, at + 2);
+      return lone(at, at + 6, unit, "escaped " + text.substring(at, at + 6));
+    }
+    return lone(at, at + 1, c, "raw " + JsonText.codePoint(c));
   }
 
   private static JsonSyntaxError lone(int start, int end, char c, String form) {
