@@ -40,6 +40,11 @@ public final class Placeholders {
       new Rule("placeholder", Pattern.compile("\\[(?!(?:" + NOT_PLACEHOLDERS + ")\\])"
           + "[A-Z][A-Z0-9 _'/-]{2,40}+\\](?!\\()"),
           "an all-caps bracketed placeholder"),
+      new Rule("placeholder", Pattern.compile(
+          "\\[(?:[\\p{L}'-]++\\s){0,3}+(?:name|date|number|list|link|url|e-?mail|phone|address|"
+              + "title|amount|price|city|company|time|location|product|feature|value)s?\\](?![(\\[])",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+          "a bracketed slot naming what should go there"),
       new Rule("template-variable", Pattern.compile(
           "\\{\\{\\s*+[^{}\\n]{1,64}+\\}\\}|\\$\\{[A-Za-z_][\\w.]{0,63}+\\}"),
           "an unrendered template variable"),
@@ -68,8 +73,18 @@ public final class Placeholders {
       evidence.addAll(found.evidence);
     }
     evidence.addAll(Truncation.find(output));
-    evidence.sort((a, b) -> Integer.compare(a.start(), b.start()));
-    return evidence;
+    evidence.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+        : Integer.compare(b.end(), a.end()));
+    // two rules may flag the same span ("[Your Name]"): report it once
+    List<Evidence> distinct = new ArrayList<>();
+    int coveredTo = -1;
+    for (Evidence e : evidence) {
+      if (e.end() > coveredTo || e.start() == e.end()) {
+        distinct.add(e);
+        coveredTo = Math.max(coveredTo, e.end());
+      }
+    }
+    return distinct;
   }
 
   private static CheckResult evaluate(String output) {
