@@ -31,6 +31,8 @@ public final class Placeholders {
       + "SEVERE|NOTE|TIP|IMPORTANT|CAUTION|OK|PASS|PASSED|FAIL|FAILED|SUCCESS|DONE|NEW|BETA|"
       + "DEPRECATED|BREAKING|FIXED|ADDED|REMOVED|CHANGED|UPDATE|SKIPPED";
 
+  // Each rule starts with a cheap test (a literal or a one-character class) so that most
+  // positions fail on one read; a leading look-behind would run at every position.
   private static final List<Rule> RULES = List.of(
       new Rule("placeholder", Pattern.compile(
           "\\[\\s*(?:insert|your|add|enter|fill\\s+in|placeholder|todo|tbd|name\\s+of|"
@@ -40,6 +42,11 @@ public final class Placeholders {
       new Rule("placeholder", Pattern.compile("\\[(?!(?:" + NOT_PLACEHOLDERS + ")\\])"
           + "[A-Z][A-Z0-9 _'/-]{2,40}+\\](?!\\()"),
           "an all-caps bracketed placeholder"),
+      new Rule("placeholder", Pattern.compile(
+          "\\[(?:[\\p{L}'-]++\\s){0,3}+(?:name|date|number|list|link|url|e-?mail|phone|address|"
+              + "title|amount|price|city|company|time|location|product|feature|value)s?\\](?![(\\[])",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+          "a bracketed slot naming what should go there"),
       new Rule("template-variable", Pattern.compile(
           "\\{\\{\\s*+[^{}\\n]{1,64}+\\}\\}|\\$\\{[A-Za-z_][\\w.]{0,63}+\\}"),
           "an unrendered template variable"),
@@ -47,9 +54,11 @@ public final class Placeholders {
           "<\\s*(?:placeholder|insert|your|todo|tbd|fill)\\b[^<>\\n]{0,60}+>",
           Pattern.CASE_INSENSITIVE),
           "an angle-bracket placeholder"),
-      new Rule("work-marker", Pattern.compile("(?<![\\p{L}\\p{N}_])(?:TODO|TBD|FIXME|XXX)(?![\\p{L}\\p{N}_])"),
+      new Rule("work-marker", Pattern.compile(
+          "(?=[TFX])(?<![\\p{L}\\p{N}_])(?:TODO|TBD|FIXME|XXX)(?![\\p{L}\\p{N}_])"),
           "a marker of unfinished work"),
-      new Rule("lorem-ipsum", Pattern.compile("\\blorem\\s+ipsum\\b", Pattern.CASE_INSENSITIVE),
+      new Rule("lorem-ipsum", Pattern.compile("(?=[lL])\\blorem\\s+ipsum\\b",
+          Pattern.CASE_INSENSITIVE),
           "filler text"));
 
   private Placeholders() {}
@@ -68,8 +77,18 @@ public final class Placeholders {
       evidence.addAll(found.evidence);
     }
     evidence.addAll(Truncation.find(output));
-    evidence.sort((a, b) -> Integer.compare(a.start(), b.start()));
-    return evidence;
+    evidence.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+        : Integer.compare(b.end(), a.end()));
+    // two rules may flag the same span ("[Your Name]"): report it once
+    List<Evidence> distinct = new ArrayList<>();
+    int coveredTo = -1;
+    for (Evidence e : evidence) {
+      if (e.end() > coveredTo || e.start() == e.end()) {
+        distinct.add(e);
+        coveredTo = Math.max(coveredTo, e.end());
+      }
+    }
+    return distinct;
   }
 
   private static CheckResult evaluate(String output) {

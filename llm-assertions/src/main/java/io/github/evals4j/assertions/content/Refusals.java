@@ -49,10 +49,20 @@ public final class Refusals {
 
   private final List<String> phrases;
   private final Pattern pattern;
+  /** The lower-cased first characters of the phrases: only word starts with one are tried. */
+  private final String firsts;
 
   private Refusals(List<String> phrases) {
     this.phrases = List.copyOf(phrases);
     this.pattern = compile(this.phrases);
+    StringBuilder sb = new StringBuilder();
+    for (String phrase : this.phrases) {
+      char first = Character.toLowerCase(phrase.charAt(0));
+      if (sb.indexOf(String.valueOf(first)) < 0) {
+        sb.append(first);
+      }
+    }
+    this.firsts = sb.toString();
   }
 
   /** The built-in English phrases ({@link #ENGLISH}). */
@@ -87,8 +97,7 @@ public final class Refusals {
       return CheckResult.of("content.refusal", false, List.of(),
           "output is null: no answer at all");
     }
-    Matches.Found found = Matches.find(output, pattern, Long.MAX_VALUE, Integer.MAX_VALUE,
-        "refusal", "reads as a refusal");
+    Matches.Found found = find(output);
     if (found.count == 0) {
       return new CheckResult("content.refusal", true, 0, 0, Direction.AT_MOST, List.of(),
           "no refusal phrase found (" + phrases.size() + " phrases)");
@@ -96,6 +105,35 @@ public final class Refusals {
     return new CheckResult("content.refusal", false, found.count, 0, Direction.AT_MOST,
         found.evidence, "the output reads as a refusal: " + found.count
             + " refusal phrase(s) found:" + Matches.describe(output, found.evidence));
+  }
+
+  /**
+   * Tries the phrases only at word starts whose first letter starts a phrase: a regex scan with a
+   * look-behind at every position costs ten times more.
+   */
+  private Matches.Found find(String output) {
+    Matches.Found found = new Matches.Found();
+    java.util.regex.Matcher m = pattern.matcher(output);
+    int n = output.length();
+    int i = 0;
+    while (i < n) {
+      char c = output.charAt(i);
+      if (firsts.indexOf(Character.toLowerCase(c)) >= 0
+          && (i == 0 || !Character.isLetterOrDigit(output.codePointBefore(i)))) {
+        m.region(i, n);
+        if (m.lookingAt()) {
+          found.count++;
+          if (found.evidence.size() < Matches.MAX_EVIDENCE) {
+            found.evidence.add(Matches.evidence(output, m.start(), m.end(), "refusal",
+                "reads as a refusal"));
+          }
+          i = Math.max(m.end(), i + 1);
+          continue;
+        }
+      }
+      i++;
+    }
+    return found;
   }
 
   private static List<String> validated(String... phrases) {
@@ -122,18 +160,10 @@ public final class Refusals {
       }
       alternatives.append(alternatives.length() == 0 ? "" : "|").append(regex);
     }
-    // cheap tests first: most positions are inside words (one read), most word starts begin with
-    // a letter no phrase starts with (one class test), so the alternatives rarely run
-    StringBuilder firsts = new StringBuilder();
-    for (String phrase : phrases) {
-      int first = phrase.codePointAt(0);
-      for (int c : new int[] {first, Character.toLowerCase(first), Character.toUpperCase(first)}) {
-        firsts.append(String.format(Locale.ROOT, "\\x{%X}", c));
-      }
-    }
-    // a phrase must end a word: "as an AI model" is not "as an AI model-based tool"
-    return Pattern.compile("(?<![\\p{L}\\p{N}])(?=[" + firsts + "])(?:" + alternatives
-        + ")(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    // a phrase must end a word: "as an AI model" is not "as an AI model-based tool"; transparent
+    // bounds are not needed, the region always runs to the end of the output
+    return Pattern.compile("(?:" + alternatives + ")(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   private static String word(String word) {
