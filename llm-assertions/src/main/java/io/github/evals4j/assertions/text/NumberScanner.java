@@ -131,6 +131,19 @@ final class NumberScanner {
         return identifierFrom(i, to);
       }
     }
+    // hyphenated unit adjectives: "3-year warranty", "10-minute charge"
+    if (end == j && j + 2 < to && s.charAt(j) == '-' && Character.isLetter(s.charAt(j + 1))) {
+      int we = j + 1;
+      while (we < to && Character.isLetter(s.charAt(we))) {
+        we++;
+      }
+      String word = s.substring(j + 1, we).toLowerCase(Locale.ROOT);
+      if (word.length() >= 2 && Vocabulary.UNITS.contains(word)
+          && (we == to || !Character.isLetterOrDigit(s.charAt(we)))) {
+        unit = word;
+        end = we;
+      }
+    }
     // spaced words: "1.5 million", "12 percent", "49 EUR", "250 ms", "15 March 2024", "3 pm"
     if (end == j && end < to && s.charAt(end) == ' ' && end + 1 < to
         && Character.isLetter(s.charAt(end + 1))) {
@@ -220,11 +233,21 @@ final class NumberScanner {
         kind = ClaimKind.YEAR;
         keys.add("y:" + mantissa);
       }
-      keys.add("n:" + value);
+      if (kind == ClaimKind.NUMBER && !unit.isEmpty()) {
+        // a value with a unit needs that unit in the sources, or the bare value (a JSON field)
+        keys.add("nu:" + value + ":" + normalizeUnit(unit));
+        keys.add(sourceMode ? "n:" + value : "nb:" + value);
+      } else {
+        keys.add("n:" + value);
+        if (sourceMode && kind != ClaimKind.PERCENTAGE) {
+          keys.add("nb:" + value);
+        }
+      }
       if (ordinal) {
         detail = "ordinal";
       }
-      if (!sourceMode && kind == ClaimKind.NUMBER && unit.isEmpty() && isSmallInteger(value)) {
+      if (!sourceMode && kind == ClaimKind.NUMBER && unit.isEmpty() && !decimal
+          && isSmallInteger(value)) {
         return end; // outputs count their own items: "3 ideas", "Step 2"
       }
     }
@@ -240,6 +263,56 @@ final class NumberScanner {
     }
     emit(kind, claimStart, end, keys, detail);
     return end;
+  }
+
+  /** One spelling per unit, so "250 ms" meets "250 milliseconds"; no conversion between units. */
+  static String normalizeUnit(String unit) {
+    switch (unit) {
+      case "msec":
+      case "millisecond":
+      case "milliseconds":
+        return "ms";
+      case "sec":
+      case "secs":
+      case "second":
+      case "seconds":
+        return "s";
+      case "mins":
+      case "minute":
+      case "minutes":
+        return "min";
+      case "hr":
+      case "hrs":
+      case "hour":
+      case "hours":
+        return "h";
+      case "day":
+      case "days":
+        return "d";
+      case "week":
+      case "weeks":
+        return "wk";
+      case "month":
+      case "months":
+        return "mo";
+      case "yr":
+      case "yrs":
+      case "year":
+      case "years":
+        return "y";
+      case "inch":
+      case "inches":
+        return "in";
+      case "lb":
+        return "lbs";
+      case "bytes":
+      case "byte":
+        return "b";
+      case "cores":
+        return "core";
+      default:
+        return unit;
+    }
   }
 
   private int identifierFrom(int start, int to) {
