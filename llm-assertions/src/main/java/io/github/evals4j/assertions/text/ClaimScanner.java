@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * so a scan is linear in the text. In source mode (indexing) quotes are not claims and extra
  * derived keys are emitted (month-day of a date, the unscaled mantissa of {@code 1.5M}, …).
  */
-public final class ClaimScanner {
+final class ClaimScanner {
 
   private static final int QUOTE_LIMIT = 300;
   private static final int INLINE_CODE_LIMIT = 200;
@@ -44,7 +44,7 @@ public final class ClaimScanner {
    * A scanner over {@code text} delivering claims to {@code sink}; {@code sourceMode} indexes
    * (quotes are not claims, derived keys are added, nothing is skipped as too small).
    */
-  public ClaimScanner(String text, boolean sourceMode, Consumer<Claim> sink) {
+  ClaimScanner(String text, boolean sourceMode, Consumer<Claim> sink) {
     this.s = text;
     this.sourceMode = sourceMode;
     this.sink = sink;
@@ -52,7 +52,7 @@ public final class ClaimScanner {
   }
 
   /** Scans the whole text, as JSON when it is a JSON document, else as prose. */
-  public void scanDocument() {
+  void scanDocument() {
     int first = 0;
     while (first < s.length() && (Character.isWhitespace(s.charAt(first))
         || s.charAt(first) == '\uFEFF')) {
@@ -396,7 +396,7 @@ public final class ClaimScanner {
         return email;
       }
     }
-    int end = runEnd(s, i, to);
+    int end = Words.runEnd(s, i, to);
     String w = s.substring(i, end);
     if (CURRENCY_CODES.contains(w) && end < to) {
       int j = end < to && s.charAt(end) == ' ' ? end + 1 : end;
@@ -500,7 +500,7 @@ public final class ClaimScanner {
     tokens.add(new int[] {i, end});
     int j = end;
     while (j + 1 < to && s.charAt(j) == ' ' && Character.isUpperCase(s.codePointAt(j + 1))) {
-      int e = runEnd(s, j + 1, to);
+      int e = Words.runEnd(s, j + 1, to);
       String t = s.substring(j + 1, e);
       if (!isPlainWord(t) || MONTHS.containsKey(t.toLowerCase(Locale.ROOT)) && e < to
           && s.charAt(e) == ' ' && e + 1 < to && isDigit(s.charAt(e + 1))) {
@@ -659,35 +659,7 @@ public final class ClaimScanner {
     sink.accept(new Claim(kind, start, end, s.substring(start, end), keys, detail));
   }
 
-  /**
-   * End of the word run at {@code i}: letters, digits and underscores, joined by an inner
-   * {@code - . ' ’} that is followed by another such character.
-   */
-  public static int runEnd(CharSequence s, int i, int to) {
-    int j = i;
-    while (j < to) {
-      int cp = Character.codePointAt(s, j);
-      if (Words.isWordCodePoint(cp) || cp == '_') {
-        if (j > i && scriptBoundary(Character.codePointBefore(s, j), cp)) {
-          break; // "出荷数は1,200台": digits next to uncased letters are a number, not a code
-        }
-        j += Character.charCount(cp);
-      } else if ((cp == '-' || cp == '.' || cp == '\'' || cp == '\u2019') && j + 1 < to
-          && j > i && (Words.isWordCodePoint(Character.codePointAt(s, j + 1))
-          || s.charAt(j + 1) == '_')) {
-        j++;
-      } else {
-        break;
-      }
-    }
-    return j;
-  }
 
-  private static boolean scriptBoundary(int before, int cp) {
-    boolean uncasedBefore = Character.getType(before) == Character.OTHER_LETTER;
-    boolean uncasedNow = Character.getType(cp) == Character.OTHER_LETTER;
-    return uncasedBefore && Character.isDigit(cp) || uncasedNow && Character.isDigit(before);
-  }
 
 
 

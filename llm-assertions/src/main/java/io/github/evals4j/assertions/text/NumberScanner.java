@@ -89,7 +89,7 @@ final class NumberScanner {
         digits.append(s.charAt(j++));
       }
       if (j + 1 < to && s.charAt(j) == '.' && isDigit(s.charAt(j + 1))) {
-        int e = ClaimScanner.runEnd(s, i, to); // a version or an IP address: exact identifier
+        int e = Words.runEnd(s, i, to); // a version or an IP address: exact identifier
         emit(ClaimKind.IDENTIFIER, i, e, List.of("i:" + s.substring(i, e)), "version");
         return e;
       }
@@ -316,7 +316,7 @@ final class NumberScanner {
   }
 
   private int identifierFrom(int start, int to) {
-    int e = ClaimScanner.runEnd(s, start, to);
+    int e = Words.runEnd(s, start, to);
     String w = s.substring(start, e);
     emit(ClaimKind.IDENTIFIER, start, e, List.of("i:" + w), "");
     return e;
