@@ -207,6 +207,11 @@ final class RunState implements AutoCloseable {
     }
   }
 
+  /** Whether anyone receives test records (building them is skipped otherwise). */
+  boolean hasCollectors() {
+    return !collectors.isEmpty();
+  }
+
   void testFinished(TestRecord record) {
     for (RunCollector c : collectors) {
       try {

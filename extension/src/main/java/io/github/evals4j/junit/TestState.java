@@ -346,7 +346,9 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
     if (transaction != null) {
       guard(() -> send(status, error, flaky));
     }
-    run.testFinished(record(status, error, flaky, duration));
+    if (run.hasCollectors()) {
+      run.testFinished(record(status, error, flaky, duration));
+    }
   }
 
   /**
@@ -379,7 +381,9 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
         classState.ifPresent(ClassState::childSent);
       });
     }
-    run.testFinished(record(Status.SKIPPED, null, false, Duration.ZERO));
+    if (run.hasCollectors()) {
+      run.testFinished(record(Status.SKIPPED, null, false, Duration.ZERO));
+    }
   }
 
   private void reason(String reason) {
