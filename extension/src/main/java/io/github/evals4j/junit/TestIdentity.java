@@ -64,6 +64,17 @@ record TestIdentity(
         attemptKey, retrying);
   }
 
+  /**
+   * Just the attempt key, without building the identity: the common case (no retrying
+   * annotation) costs one annotation scan.
+   */
+  static String attemptKey(String uniqueId, Optional<Method> testMethod) {
+    if (testMethod.map(TestIdentity::isRetrying).orElse(false)) {
+      return of(uniqueId, testMethod).attemptKey();
+    }
+    return uniqueId;
+  }
+
   /** Class identity of a container: {@code Outer.Nested}. */
   static String className(String uniqueId) {
     List<String> classes = new ArrayList<>();
