@@ -12,7 +12,6 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -48,7 +47,6 @@ final class RunState implements AutoCloseable {
   private final Map<String, String> unstableNames = new ConcurrentHashMap<>();
   private final LongAdder skipped = new LongAdder();
   private final LongAdder classFailures = new LongAdder();
-  private final ConcurrentLinkedQueue<String> collectorFailures = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook;
 
@@ -237,6 +235,19 @@ final class RunState implements AutoCloseable {
     }
   }
 
+  /**
+   * Nothing to send and nobody to hand records to: tests are only counted for the summary (the
+   * extension then costs next to nothing).
+   */
+  boolean countOnly() {
+    return sentry().isEmpty() && collectors.isEmpty();
+  }
+
+  /** Whether anyone receives test records (building them is skipped otherwise). */
+  boolean hasCollectors() {
+    return !collectors.isEmpty();
+  }
+
   void testFinished(TestRecord record) {
     for (RunCollector c : collectors) {
       try {
@@ -248,7 +259,6 @@ final class RunState implements AutoCloseable {
   }
 
   private void collectorFailed(RunCollector c, RuntimeException e) {
-    collectorFailures.add(c.getClass().getName());
     console.warnOnce("the run collector " + c.getClass().getName() + " failed and was ignored: "
         + e);
   }

@@ -2,6 +2,7 @@ package io.github.evals4j.junit;
 
 import io.sentry.IScope;
 import io.sentry.IScopes;
+import io.sentry.JsonSerializer;
 import io.sentry.Scope;
 import io.sentry.Scopes;
 import io.sentry.SentryClient;
@@ -71,6 +72,12 @@ final class SentryRun {
       o.setDebug(true);
       o.setDiagnosticLevel(SentryLevel.DEBUG);
       o.setLogger(delivery);
+      // ...but in debug mode the SDK's serializer also renders every payload a second time, pretty
+      // printed, for that log: give the serializer quiet options of its own.
+      SentryOptions quiet = new SentryOptions();
+      quiet.setMaxDepth(o.getMaxDepth());
+      quiet.setEnablePrettySerializationOutput(false);
+      o.setSerializer(new JsonSerializer(quiet));
       o.setBeforeEnvelopeCallback((envelope, hint) -> delivery.handedOver(envelope));
       o.activate();
       SentryClient client = new SentryClient(o);

@@ -363,8 +363,7 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
     Throwable error = failedRetryAttempt(thrown);
-    Status status = error == null ? Status.PASSED
-        : error instanceof TestAbortedException ? Status.ABORTED : Status.FAILED;
+    Status status = statusOf(error);
     boolean flaky = run.endAttempt(id.attemptKey(), status);
     try {
       binding.close();
@@ -376,7 +375,9 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
     if (transaction != null) {
       guard(() -> send(status, error, flaky));
     }
-    run.testFinished(record(status, error, flaky, duration));
+    if (run.hasCollectors()) {
+      run.testFinished(record(status, error, flaky, duration));
+    }
   }
 
   /**
@@ -384,11 +385,36 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
    * aborted, with the failure as the cause: for attempts and flakiness it is a failure.
    */
   private Throwable failedRetryAttempt(Throwable error) {
-    if (id.retrying() && error instanceof TestAbortedException && error.getCause() != null
+    return failedRetryAttempt(error, id.retrying());
+  }
+
+  static Throwable failedRetryAttempt(Throwable error, boolean retrying) {
+    if (retrying && error instanceof TestAbortedException && error.getCause() != null
         && !(error.getCause() instanceof TestAbortedException)) {
       return error.getCause();
     }
     return error;
+  }
+
+  static Status statusOf(Throwable error) {
+    return error == null ? Status.PASSED
+        : error instanceof TestAbortedException ? Status.ABORTED : Status.FAILED;
+  }
+
+  /** Counts a test when nothing else is needed (see {@link RunState#countOnly()}). */
+  static void count(RunState run, ExtensionContext context, Throwable thrown) {
+    String key = TestIdentity.attemptKey(context.getUniqueId(), context.getTestMethod());
+    boolean retrying = !key.equals(context.getUniqueId());
+    run.endAttempt(key, statusOf(failedRetryAttempt(thrown, retrying)));
+  }
+
+  /** The start of a counted test (see {@link #count}). */
+  static void startCounting(RunState run, ExtensionContext context) {
+    run.startAttempt(TestIdentity.attemptKey(context.getUniqueId(), context.getTestMethod()));
+    String displayName = context.getDisplayName();
+    DisplayNames.unstableReason(displayName).ifPresent(reason -> run.unstableDisplayName(
+        TestIdentity.of(context.getUniqueId(), context.getTestMethod()).name(), displayName,
+        reason));
   }
 
   /** A disabled test: counted, recorded, sent only when {@code evals4j.sentry.send-skipped}. */
@@ -409,7 +435,9 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
         classState.ifPresent(ClassState::childSent);
       });
     }
-    run.testFinished(record(Status.SKIPPED, null, false, Duration.ZERO));
+    if (run.hasCollectors()) {
+      run.testFinished(record(Status.SKIPPED, null, false, Duration.ZERO));
+    }
   }
 
   private void reason(String reason) {

@@ -115,6 +115,18 @@ final class Fixtures {
     }
   }
 
+  /** The class setup fails: no test runs. */
+  @Evals4j
+  static class BrokenSetup {
+    @BeforeAll
+    static void connect() {
+      throw new IllegalStateException("no database");
+    }
+
+    @Test
+    void neverRuns() {}
+  }
+
   /** Auto-detection: no annotation. */
   static class Plain {
     @Test

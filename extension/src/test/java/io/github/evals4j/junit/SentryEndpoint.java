@@ -103,6 +103,12 @@ final class SentryEndpoint implements AutoCloseable {
     return bodies;
   }
 
+  /** The Content-Encoding of every envelope request (WireMock hands the bodies over inflated). */
+  List<String> contentEncodings() {
+    return server.findAll(postRequestedFor(urlPathMatching("/api/\\d+/envelope/?"))).stream()
+        .map(r -> String.valueOf(r.getHeader("Content-Encoding"))).toList();
+  }
+
   int requestCount() {
     return server.findAll(postRequestedFor(urlPathMatching("/api/\\d+/envelope/?"))).size();
   }

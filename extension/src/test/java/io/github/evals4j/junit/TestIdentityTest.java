@@ -39,6 +39,14 @@ class TestIdentityTest {
   }
 
   @Test
+  void should_decode_escaped_values() {
+    TestIdentity id = TestIdentity.of(
+        "[engine:junit-jupiter]/[class:a.B]/[test-factory:f()]/[dynamic-test:%5Bx%5D%2Fy]",
+        Optional.empty());
+    assertThat(id.invocation()).isEqualTo("[x]/y");
+  }
+
+  @Test
   void should_use_the_binary_name_of_static_member_classes() {
     TestIdentity id = TestIdentity.of("[engine:junit-jupiter]/[class:a.Outer$Inner]/[method:m()]",
         Optional.empty());
