@@ -117,6 +117,19 @@ final class PromptFixtures {
     }
   }
 
+  /** One gating check that passes and one "tone" check that fails every time. */
+  @Evals4j
+  @Prompt(id = "reply", version = "v1", model = "gpt-4o-mini")
+  static class WithTone {
+    @RepeatedTest(4)
+    void reply() {
+      Checks.evaluate(Check.of("answer.correct",
+          out -> CheckResult.of("answer.correct", true, List.of(), "")), "Thanks!");
+      Checks.evaluate(Check.of("tone",
+          out -> CheckResult.of("tone", false, List.of(), "too terse")), "Thanks!");
+    }
+  }
+
   /** Not attributed: no report. */
   @Evals4j
   static class Plain {

@@ -164,6 +164,27 @@ class RunReportSentryTest {
   }
 
   @Test
+  void should_cut_attachments_to_the_size_limit_and_say_so() {
+    try (SentryEndpoint sentry = new SentryEndpoint(); StdErr err = StdErr.capture()) {
+      // WHEN
+      run(sentry, Map.of("evals4j.sentry.max-attachment-size", "2000"));
+
+      // THEN
+      JsonNode report = Payloads.where(sentry.events(),
+          e -> "run".equals(Payloads.tag(e, "evals4j.report"))).get(0);
+      assertThat(Payloads.tag(report, "evals4j.attachment_truncated")).isEqualTo("true");
+      assertThat(report.path("contexts").path("evals4j.run").path("truncated_attachments").toString())
+          .contains("report.json (", "report.html (", "bytes > 2000)");
+      List<SentryEndpoint.Item> attachments = sentry.envelopes().stream()
+          .flatMap(e -> e.items().stream()).filter(i -> i.type().equals("attachment")).toList();
+      assertThat(attachments).extracting(i -> i.header().path("filename").asText())
+          .containsExactlyInAnyOrder("report.json.truncated", "report.html.truncated");
+      assertThat(attachments).allSatisfy(i -> assertThat(i.header().path("length").asInt()).isEqualTo(2000));
+      assertThat(err.all()).contains("report.html is ", "cut to 2000 for Sentry");
+    }
+  }
+
+  @Test
   void should_send_no_llm_text_when_send_text_is_off() {
     try (SentryEndpoint sentry = new SentryEndpoint(); StdErr ignored = StdErr.capture()) {
       // WHEN

@@ -245,6 +245,29 @@ class RunReportTest {
   }
 
   @Test
+  void should_report_informational_checks_without_failing_runs() {
+    try (StdErr ignored = StdErr.capture()) {
+      // WHEN "tone" fails every run but is informational
+      run(Map.of("evals4j.checks.informational", "tone, other"), Map.of(),
+          PromptFixtures.WithTone.class);
+      PromptStats informational = ReportJson.read(dir.resolve("evals4j/report.json")).prompts().get(0);
+      // WHEN it is not
+      run(Map.of(), Map.of(), PromptFixtures.WithTone.class);
+      PromptStats gating = ReportJson.read(dir.resolve("evals4j/report.json")).prompts().get(0);
+
+      // THEN
+      assertThat(informational.runs()).isEqualTo(4);
+      assertThat(informational.passRate()).isEqualTo(1.0);
+      assertThat(informational.checks()).filteredOn(c -> c.name().equals("tone")).singleElement()
+          .satisfies(c -> {
+            assertThat(c.informational()).isTrue();
+            assertThat(c.passed()).isZero();
+          });
+      assertThat(gating.passRate()).isZero();
+    }
+  }
+
+  @Test
   void should_write_no_report_when_no_test_is_attributed_to_a_prompt() {
     try (StdErr ignored = StdErr.capture()) {
       // WHEN
