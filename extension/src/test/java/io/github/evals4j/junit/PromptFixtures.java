@@ -130,6 +130,30 @@ final class PromptFixtures {
     }
   }
 
+  /** Calls to a model the bundled price table does not know. */
+  @Evals4j
+  @Prompt(id = "extract", version = "v1", model = "acme-llm-7")
+  static class UnknownModel {
+    @RepeatedTest(2)
+    void extract() {
+      Recording.llmCall(LlmCall.builder("acme", "acme-llm-7").inputTokens(1_000_000)
+          .outputTokens(500_000).latency(Duration.ofMillis(50)).build());
+    }
+  }
+
+  /** Dataset repeats from the parameter and from the annotation. */
+  @Evals4j
+  @Prompt(id = "repeat", version = "v1")
+  static class Repeats {
+    @ParameterizedTest
+    @DatasetSource(value = "datasets/summaries.jsonl", limit = 2)
+    void byParameter(EvalCase c) {}
+
+    @ParameterizedTest
+    @DatasetSource(value = "datasets/summaries.jsonl", limit = 2, repeats = 2)
+    void byAnnotation(EvalCase c) {}
+  }
+
   /** Not attributed: no report. */
   @Evals4j
   static class Plain {
