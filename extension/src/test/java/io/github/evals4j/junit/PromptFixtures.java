@@ -80,6 +80,18 @@ final class PromptFixtures {
     }
   }
 
+  /** The same suite with a lower pass-rate gate declared on the annotation. */
+  @Prompt(id = "summarize", version = "v1", model = "gpt-4o-mini", gates = "min-pass-rate=0.6")
+  static class GatedSummaries extends Summaries {}
+
+  /** A gate the annotation cannot declare. */
+  @Evals4j
+  @Prompt(id = "broken", version = "v1", gates = "min-pass=0.5")
+  static class BadGate {
+    @Test
+    void runs() {}
+  }
+
   /** Every way to attribute a test. */
   @Evals4j
   @Prompt(id = "classify", version = "v1")

@@ -44,7 +44,14 @@ class RunReportTest {
   @TempDir
   Path dir;
 
+  private final List<String> failures = new java.util.ArrayList<>();
+
   private CollectorsAndSessionTest.Remembering run(Map<String, String> params,
+      Map<String, String> env, Class<?>... classes) {
+    return run(0, params, env, classes);
+  }
+
+  private CollectorsAndSessionTest.Remembering run(int expectedFailures, Map<String, String> params,
       Map<String, String> env, Class<?>... classes) {
     CollectorsAndSessionTest.Remembering collector = new CollectorsAndSessionTest.Remembering();
     try (LauncherSession session = LauncherFactory.openSession()) {
@@ -58,7 +65,8 @@ class RunReportTest {
       params.forEach(request::configurationParameter);
       SummaryGeneratingListener summary = new SummaryGeneratingListener();
       session.getLauncher().execute(request.build(), summary);
-      assertThat(summary.getSummary().getTestsFailedCount()).isZero();
+      assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(expectedFailures);
+      summary.getSummary().getFailures().forEach(f -> failures.add(f.getException().getMessage()));
     }
     return collector;
   }
@@ -82,7 +90,13 @@ class RunReportTest {
       assertThat(report.run().runId()).isEqualTo("github-77");
       assertThat(report.run().commit()).isEqualTo("c0ffee");
       assertThat(report.run().branch()).isEqualTo("feature/x");
-      assertThat(report.run().ci()).isEqualTo("github");
+      assertThat(report.run().ci()).isEqualTo("github-actions");
+      JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(dir.resolve("evals4j/report.json").toFile());
+      assertThat(com.networknt.schema.SchemaRegistry.withDefaultDialect(
+              com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+          .getSchema(new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportJson.schema()))
+          .validate(json)).as("report.json against its shipped schema").isEmpty();
       assertThat(report.run().pricesAsOf()).isEqualTo("2025-10-31");
       assertThat(report.prompts()).extracting(p -> p.prompt().label())
           .containsExactly("summarize@v1/gpt-4o-mini", "summarize@v2/gpt-4o-mini");
@@ -351,6 +365,44 @@ class RunReportTest {
       assertThat(records.records).filteredOn(r -> r.name().endsWith(".byAnnotation"))
           .extracting(r -> r.attribution().caseId() + "#" + r.attribution().repeat())
           .containsExactlyInAnyOrder("c1#0", "c1#1", "c2#0", "c2#1");
+    }
+  }
+
+  @Test
+  void should_take_gates_from_the_annotation_unless_a_property_sets_them() {
+    try (StdErr ignored = StdErr.capture()) {
+      // WHEN the annotation lowers the bar to 60 %
+      run(Map.of(), Map.of(), PromptFixtures.GatedSummaries.class);
+      Report annotated = ReportJson.read(dir.resolve("evals4j/report.json"));
+      // WHEN a property raises it again
+      run(Map.of("evals4j.gate.summarize.min-pass-rate", "0.95"), Map.of(),
+          PromptFixtures.GatedSummaries.class);
+      Report property = ReportJson.read(dir.resolve("evals4j/report.json"));
+
+      // THEN
+      assertThat(annotated.gates()).filteredOn(g -> g.metric().equals("min-pass-rate")
+          && g.prompt().version().equals("v1")).singleElement().satisfies(g -> {
+            assertThat(g.status()).isEqualTo(GateStatus.PASSED);
+            assertThat(g.threshold()).isEqualTo("≥ 60.0 %");
+          });
+      assertThat(property.gates()).filteredOn(g -> g.metric().equals("min-pass-rate")
+          && g.prompt().version().equals("v1")).singleElement().satisfies(g -> {
+            assertThat(g.status()).isEqualTo(GateStatus.FAILED);
+            assertThat(g.threshold()).isEqualTo("≥ 95.0 %");
+          });
+    }
+  }
+
+  @Test
+  void should_fail_a_test_whose_annotation_declares_an_unknown_gate() {
+    try (StdErr ignored = StdErr.capture()) {
+      // WHEN
+      run(1, Map.of(), Map.of(), PromptFixtures.BadGate.class);
+
+      // THEN
+      assertThat(failures).singleElement().asString().contains(
+          "@Prompt(id = \"broken\", gates = \"min-pass=0.5\")",
+          "PromptFixtures$BadGate", "allowed keys: min-pass-rate");
     }
   }
 
