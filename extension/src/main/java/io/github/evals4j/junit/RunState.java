@@ -86,7 +86,9 @@ final class RunState implements AutoCloseable {
         collectors.addAll(loadCollectors());
       }
       RunState run = new RunState(config, new Console(), collectors);
-      run.started(context.getRoot()::getConfigurationParameter, env != null ? env : System.getenv());
+      AnnotatedGates annotated = AnnotatedGates.of(store);
+      run.started(key -> context.getRoot().getConfigurationParameter(key)
+          .or(() -> annotated.get(key)), env != null ? env : System.getenv());
       return run;
     }, RunState.class);
   }

@@ -43,9 +43,24 @@ class RunReportSentryTest {
     }
   }
 
-  private static JsonNode envelopeItem(SentryEndpoint sentry, String type) {
-    return sentry.items(type).stream().findFirst().orElseThrow(
-        () -> new AssertionError("no " + type + " item"));
+  /** Every envelope body the endpoint received, as text (through WireMock's admin API), to search for leaks. */
+  private static List<String> rawBodies(SentryEndpoint sentry) {
+    List<String> bodies = new java.util.ArrayList<>();
+    for (var r : com.github.tomakehurst.wiremock.client.WireMock.create().port(sentry.port()).build()
+        .find(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+            com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/api/\\d+/envelope/?")))) {
+      byte[] body = r.getBody();
+      if (body.length > 1 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+          body = in.readAllBytes();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      bodies.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertThat(bodies).isNotEmpty();
+    return bodies;
   }
 
   @Test
@@ -83,7 +98,7 @@ class RunReportSentryTest {
       assertThat(withEvent.items()).filteredOn(i -> i.type().equals("attachment"))
           .extracting(i -> i.header().path("filename").asText() + " " + i.header().path("content_type").asText())
           .containsExactlyInAnyOrder("report.json application/json", "report.html text/html");
-      String bodies = String.join("\n", sentry.rawBodies());
+      String bodies = String.join("\n", rawBodies(sentry));
       assertThat(bodies).contains("\"schemaVersion\"", "<svg");
 
       // THEN the run transaction with measurements: 13 of 16 runs passed, $0.00432
@@ -154,12 +169,33 @@ class RunReportSentryTest {
       String local = Files.readString(dir.resolve("report.json"));
       assertThat(local).contains(PromptFixtures.SECRETS);
       // ...but no Sentry payload does, while the scrubbed failure text still arrives
-      String bodies = String.join("\n", sentry.rawBodies());
+      String bodies = String.join("\n", rawBodies(sentry));
       for (String secret : PromptFixtures.SECRETS) {
         assertThat(bodies).doesNotContain(secret);
       }
       assertThat(bodies).contains("wrong summary: Summary: Refunds within 30 days", "[email]",
           "Bearer [token]", "[api-key]");
+    }
+  }
+
+  @Test
+  void should_cut_attachments_to_the_size_limit_and_say_so() {
+    try (SentryEndpoint sentry = new SentryEndpoint(); StdErr err = StdErr.capture()) {
+      // WHEN
+      run(sentry, Map.of("evals4j.sentry.max-attachment-size", "2000"));
+
+      // THEN
+      JsonNode report = Payloads.where(sentry.events(),
+          e -> "run".equals(Payloads.tag(e, "evals4j.report"))).get(0);
+      assertThat(Payloads.tag(report, "evals4j.attachment_truncated")).isEqualTo("true");
+      assertThat(report.path("contexts").path("evals4j.run").path("truncated_attachments").toString())
+          .contains("report.json (", "report.html (", "bytes > 2000)");
+      List<SentryEndpoint.Item> attachments = sentry.envelopes().stream()
+          .flatMap(e -> e.items().stream()).filter(i -> i.type().equals("attachment")).toList();
+      assertThat(attachments).extracting(i -> i.header().path("filename").asText())
+          .containsExactlyInAnyOrder("report.json.truncated", "report.html.truncated");
+      assertThat(attachments).allSatisfy(i -> assertThat(i.header().path("length").asInt()).isEqualTo(2000));
+      assertThat(err.all()).contains("report.html is ", "cut to 2000 for Sentry");
     }
   }
 
@@ -170,7 +206,7 @@ class RunReportSentryTest {
       run(sentry, Map.of(SentryPrivacy.SEND_TEXT, "false"));
 
       // THEN
-      String bodies = String.join("\n", sentry.rawBodies());
+      String bodies = String.join("\n", rawBodies(sentry));
       assertThat(bodies).doesNotContain("wrong summary", "Refunds within 30 days")
           .contains("evals4j run report");
       JsonNode c3 = Payloads.where(Payloads.named(sentry.transactions(),

@@ -51,6 +51,7 @@ final class RunReportUpload {
   static final String MESSAGE = "evals4j run report";
   static final String ENABLED = "evals4j.sentry.report";
   static final String MONITOR_SLUG = "evals4j.sentry.monitor-slug";
+  static final String MAX_ATTACHMENT = "evals4j.sentry.max-attachment-size";
   private static final int MAX_TAG_KEY = 32;
   private static final int MAX_TAG_VALUE = 200;
 
@@ -58,12 +59,14 @@ final class RunReportUpload {
   private final boolean enabled;
   private final Optional<String> monitorSlug;
   private final SentryPrivacy.Settings privacy;
+  private final long maxAttachment;
   private final Instant startedAt = Instant.now();
   private volatile SentryId checkIn;
 
   private RunReportUpload(RunContext run, boolean enabled, Optional<String> monitorSlug,
-      SentryPrivacy.Settings privacy) {
+      SentryPrivacy.Settings privacy, long maxAttachment) {
     this.run = run;
+    this.maxAttachment = maxAttachment;
     this.enabled = enabled;
     this.monitorSlug = monitorSlug;
     this.privacy = privacy;
@@ -71,8 +74,20 @@ final class RunReportUpload {
 
   static RunReportUpload of(RunContext run) {
     ReportSettings s = new ReportSettings(run);
+    long maxAttachment = s.string(MAX_ATTACHMENT).map(v -> {
+      try {
+        long n = Long.parseLong(v);
+        if (n >= 1) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // fall through
+      }
+      throw new IllegalArgumentException("configuration parameter '" + MAX_ATTACHMENT
+          + "' has the value '" + v + "'; allowed: a number of bytes >= 1");
+    }).orElse(0L);
     return new RunReportUpload(run, s.bool(ENABLED, true), s.string(MONITOR_SLUG),
-        SentryPrivacy.Settings.of(run));
+        SentryPrivacy.Settings.of(run), maxAttachment);
   }
 
   /** The Crons check-in "in progress", when a monitor slug is configured. */
@@ -209,7 +224,9 @@ final class RunReportUpload {
     }
     Report shared = redacted(report);
     List<Attachment> attachments = new ArrayList<>();
-    long max = scopes.getOptions().getMaxAttachmentSize();
+    // The SDK drops a larger attachment silently: cut it instead, and say so.
+    long max = maxAttachment > 0 ? Math.min(maxAttachment, scopes.getOptions().getMaxAttachmentSize())
+        : scopes.getOptions().getMaxAttachmentSize();
     List<String> truncated = new ArrayList<>();
     attach(attachments, truncated, privacy.scrubAll(new String(ReportJson.toJson(shared),
         StandardCharsets.UTF_8)), "report.json", "application/json", max);
@@ -282,6 +299,8 @@ final class RunReportUpload {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     if (max > 0 && bytes.length > max) {
       truncated.add(name + " (" + bytes.length + " bytes > " + max + ")");
+      System.err.println("[evals4j] " + name + " is " + bytes.length + " bytes: cut to " + max
+          + " for Sentry (evals4j.sentry.max-attachment-size, or the SDK's limit)");
       bytes = java.util.Arrays.copyOf(bytes, (int) max);
       name = name + ".truncated";
     }
