@@ -9,6 +9,7 @@ import io.github.evals4j.assertions.Checks;
 import io.github.evals4j.dataset.Datasets;
 import io.github.evals4j.dataset.EvalCase;
 import io.github.evals4j.prompt.PromptRef;
+import io.github.evals4j.recording.Recording;
 import io.github.evals4j.sample.llm.LlmException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +47,9 @@ public record Evaluation(PromptRef prompt, EvalCase evalCase, String platform, O
 
   /** Per prompt, a version that regresses: log-analysis v3 shortens v2 and invents numbers again. */
   public static final Map<String, String> REGRESSED = Map.of("log-analysis", "v3");
+
+  /** The check name recorded, failed, when the model's response could not be read at all. */
+  public static final String RESPONSE_CHECK = "llm.response";
 
   private static final Map<String, Map<String, Answer>> ANSWERS = new ConcurrentHashMap<>();
 
@@ -130,7 +134,8 @@ public record Evaluation(PromptRef prompt, EvalCase evalCase, String platform, O
 
   /**
    * Asks the application. When the fixture answer is designed to break the call (a malformed
-   * body), asserts that the call fails with that {@link LlmException.Kind} and returns
+   * body), asserts that the call fails with that {@link LlmException.Kind}, records a failed
+   * {@value #RESPONSE_CHECK} result (a case without an answer fails in the report) and returns
    * {@code null}; any other failure propagates.
    */
   public String ask(Supplier<String> call) {
@@ -140,6 +145,8 @@ public record Evaluation(PromptRef prompt, EvalCase evalCase, String platform, O
       assertThat(e).as("%s: the fixture is designed to fail with %s", this, expectedError.get())
           .isNotNull();
       assertThat(e.kind().name()).as("%s: %s", this, e.getMessage()).isEqualTo(expectedError.get());
+      Recording.check(CheckResult.of(RESPONSE_CHECK, false, List.of(),
+          RESPONSE_CHECK + ": the call failed: " + e.getMessage()));
       return null;
     }
     return call.get();
