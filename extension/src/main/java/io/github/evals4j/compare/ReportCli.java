@@ -40,9 +40,11 @@ public final class ReportCli {
       "usage: evals4j compare <baseline report.json> <report.json> [--out diff.md] [--margin 0.2]",
       "       evals4j merge --out <dir> <shard report.json>... [--baseline report.json]",
       "       evals4j approve <report.json> <baseline.json>",
+      "       evals4j check <report.json>",
       "compare exits 1 when a case regressed or a pass rate is significantly lower;",
       "merge writes report.json/.md/.html of all shards and exits 1 when a gate fails;",
-      "approve copies a report over the baseline (re-approves it).");
+      "approve copies a report over the baseline (re-approves it);",
+      "check exits 1 when a gate of the report failed (one line per failed gate).");
 
   private ReportCli() {}
 
@@ -85,6 +87,11 @@ public final class ReportCli {
           return merge(positional, options, out, env, properties);
         case "approve":
           return approve(positional, out);
+        case "check":
+          if (positional.size() != 1) {
+            throw new IllegalArgumentException("check needs one report file");
+          }
+          return GateCheck.run(positional.get(0), out, err);
         default:
           throw new IllegalArgumentException("unknown command '" + args[0] + "'");
       }

@@ -1,5 +1,7 @@
 package io.github.evals4j.junit;
 
+import io.github.evals4j.prompt.Attribution;
+import io.github.evals4j.prompt.PromptRef;
 import io.github.evals4j.recording.Recording;
 import java.util.Optional;
 
@@ -49,6 +51,18 @@ public interface Evals4jTest {
 
   /** Starts a child span of the test's transaction; close it to finish it. */
   Span startSpan(String op, String description);
+
+  /**
+   * Attributes this invocation's checks and LLM calls to {@code prompt} (overrides
+   * {@code @Prompt}); see {@link io.github.evals4j.junit.prompt.Prompts}.
+   */
+  Evals4jTest prompt(PromptRef prompt);
+
+  /** Sets this invocation's dataset case id (an {@code EvalCase} argument sets it by itself). */
+  Evals4jTest evalCase(String caseId);
+
+  /** The prompt version and case this invocation is attributed to so far (repeat index 0). */
+  Attribution attribution();
 
   /** A span of the current test; finishing twice is harmless. */
   interface Span extends AutoCloseable {

@@ -21,9 +21,18 @@ package io.github.evals4j.junit;
  */
 public interface RunCollector {
 
+  /**
+   * The run started (when the first test using the extension starts); {@code run} stays usable
+   * until {@link #runFinished} returns. Called once, before any {@link #testFinished}.
+   */
+  default void runStarted(RunContext run) {}
+
   /** One test invocation ended. Must be thread-safe. */
   default void testFinished(TestRecord record) {}
 
-  /** The run ended; called once, after every {@link #testFinished}. */
+  /**
+   * The run ended; called once, after every {@link #testFinished}, while the extension's Sentry
+   * client is still open (it is flushed and closed right after).
+   */
   default void runFinished(RunInfo run) {}
 }

@@ -88,7 +88,9 @@ final class RunState implements AutoCloseable {
       if (config.enabled()) {
         collectors.addAll(loadCollectors());
       }
-      return new RunState(config, new Console(), collectors);
+      RunState run = new RunState(config, new Console(), collectors);
+      run.started(context.getRoot()::getConfigurationParameter, env != null ? env : System.getenv());
+      return run;
     }, RunState.class);
   }
 
@@ -111,6 +113,34 @@ final class RunState implements AutoCloseable {
       new Console().warnOnce("a RunCollector could not be loaded: " + e.getMessage());
     }
     return found;
+  }
+
+  /** Tells the collectors that the run started, handing them its {@link RunContext}. */
+  private void started(java.util.function.Function<String, Optional<String>> params,
+      Map<String, String> env) {
+    RunContext context = new RunContext() {
+      @Override
+      public Optional<String> configurationParameter(String key) {
+        return params.apply(key);
+      }
+
+      @Override
+      public Map<String, String> environment() {
+        return env;
+      }
+
+      @Override
+      public Optional<io.sentry.IScopes> sentry() {
+        return sentry.flatMap(s -> s.forkOpen("evals4j-run"));
+      }
+    };
+    for (RunCollector c : collectors) {
+      try {
+        c.runStarted(context);
+      } catch (RuntimeException e) {
+        collectorFailed(c, e);
+      }
+    }
   }
 
   Config config() {
@@ -231,6 +261,15 @@ final class RunState implements AutoCloseable {
       return;
     }
     deferred.clear();
+    // Collectors end before the flush, so that what they send at the end of the run is delivered.
+    RunInfo info = info();
+    for (RunCollector c : collectors) {
+      try {
+        c.runFinished(info);
+      } catch (RuntimeException e) {
+        collectorFailed(c, e);
+      }
+    }
     Duration flushed = sentry.map(s -> s.close(config.flushTimeout())).orElse(Duration.ZERO);
     if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
       try {
@@ -239,17 +278,9 @@ final class RunState implements AutoCloseable {
         // already shutting down
       }
     }
-    RunInfo info = info();
     if (config.enabled()) {
       console.info(RunSummary.line(info, config, sentry, flushed, classFailures.sum(),
           unstableNames));
-    }
-    for (RunCollector c : collectors) {
-      try {
-        c.runFinished(info);
-      } catch (RuntimeException e) {
-        collectorFailed(c, e);
-      }
     }
   }
 

@@ -99,6 +99,11 @@ final class SentryRun {
     return root.forkedScopes(creator);
   }
 
+  /** Like {@link #fork}, but empty once the client is closed. */
+  Optional<IScopes> forkOpen(String creator) {
+    return closed.get() ? Optional.empty() : Optional.of(fork(creator));
+  }
+
   SentryOptions options() {
     return options;
   }

@@ -2,6 +2,7 @@ package io.github.evals4j.junit;
 
 import io.github.evals4j.assertions.CheckResult;
 import io.github.evals4j.llm.LlmCall;
+import io.github.evals4j.prompt.Attribution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.Set;
  * @param llmCalls the LLM calls recorded during the test (capped)
  * @param droppedRecords how many checks and calls were not kept because of the cap
  * @param traceId the Sentry trace id of the test's transaction, empty when Sentry is off
+ * @param attribution the prompt version, case and repeat the checks and calls belong to
  */
 public record TestRecord(
     String runId,
@@ -47,7 +49,8 @@ public record TestRecord(
     List<CheckResult> checks,
     List<LlmCall> llmCalls,
     int droppedRecords,
-    String traceId) {
+    String traceId,
+    Attribution attribution) {
 
   /** A test invocation's outcome. */
   public enum Status {
@@ -67,5 +70,15 @@ public record TestRecord(
     llmCalls = List.copyOf(llmCalls);
     failure = Objects.requireNonNullElse(failure, "");
     traceId = Objects.requireNonNullElse(traceId, "");
+    attribution = Objects.requireNonNullElseGet(attribution, () -> Attribution.of(null, name));
+  }
+
+  /** A record without prompt attribution (its case is the test's name). */
+  public TestRecord(String runId, String uniqueId, String name, String suite, String displayName,
+      String invocation, Status status, int attempt, boolean flaky, Set<String> tags,
+      Instant startedAt, Duration duration, String failure, List<CheckResult> checks,
+      List<LlmCall> llmCalls, int droppedRecords, String traceId) {
+    this(runId, uniqueId, name, suite, displayName, invocation, status, attempt, flaky, tags,
+        startedAt, duration, failure, checks, llmCalls, droppedRecords, traceId, null);
   }
 }

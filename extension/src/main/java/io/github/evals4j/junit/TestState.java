@@ -3,6 +3,8 @@ package io.github.evals4j.junit;
 import io.github.evals4j.assertions.CheckResult;
 import io.github.evals4j.junit.TestRecord.Status;
 import io.github.evals4j.llm.LlmCall;
+import io.github.evals4j.prompt.Attribution;
+import io.github.evals4j.prompt.PromptRef;
 import io.github.evals4j.recording.Recorder;
 import io.github.evals4j.recording.Recording;
 import io.sentry.IScopes;
@@ -64,6 +66,7 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
   private final List<CheckResult> checks = new ArrayList<>();
   private final List<LlmCall> llmCalls = new ArrayList<>();
   private volatile ISpan parent;
+  private volatile Attribution attribution;
 
   private TestState(RunState run, ExtensionContext context, TestIdentity id, int attempt,
       Optional<ClassState> classState, IScopes scopes, ITransaction transaction,
@@ -77,6 +80,7 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
     this.transaction = transaction;
     this.appLink = appLink;
     this.parent = transaction;
+    this.attribution = Attributions.initial(context, id);
     this.binding = Recording.bind(this);
   }
 
@@ -164,6 +168,7 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
 
   /** The invocation's arguments (parameterized tests), truncated, as data. */
   void arguments(List<Object> arguments) {
+    attribution = Attributions.withArguments(attribution, arguments);
     if (transaction == null || arguments.isEmpty()) {
       return;
     }
@@ -223,6 +228,10 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
       span.setData("gen_ai.system", call.provider());
       span.setData("gen_ai.request.model", call.requestModel());
       span.setData("gen_ai.response.model", call.responseModel());
+      Attribution at = attribution;
+      span.setData("prompt.id", at.prompt().id());
+      span.setData("prompt.version", at.prompt().version());
+      span.setData("eval.case", Truncation.truncate(at.caseId(), run.config().maxValueLength()));
       putTokens(span, "gen_ai.usage.input_tokens", call.inputTokens());
       putTokens(span, "gen_ai.usage.input_tokens.cached", call.cachedInputTokens());
       putTokens(span, "gen_ai.usage.output_tokens", call.outputTokens());
@@ -292,6 +301,27 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
           ? Truncation.truncate(s.toString(), run.config().maxValueLength()) : value));
     }
     return this;
+  }
+
+  @Override
+  public Evals4jTest prompt(PromptRef prompt) {
+    if (prompt != null) {
+      attribution = new Attribution(prompt, attribution.caseId(), 0);
+    }
+    return this;
+  }
+
+  @Override
+  public Evals4jTest evalCase(String caseId) {
+    if (caseId != null && !caseId.isBlank()) {
+      attribution = new Attribution(attribution.prompt(), caseId, 0);
+    }
+    return this;
+  }
+
+  @Override
+  public Attribution attribution() {
+    return attribution;
   }
 
   @Override
@@ -396,6 +426,7 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
     if (flaky) {
       scopes.setTag("test.flaky", "true");
     }
+    promptTags();
     if (status == Status.ABORTED) {
       reason(error.getMessage());
     }
@@ -446,6 +477,20 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
     }
   }
 
+  /** The prompt attribution as tags, so that Sentry searches and dashboards can group by them. */
+  private void promptTags() {
+    Attribution at = attribution;
+    int max = run.config().maxValueLength();
+    if (!PromptRef.UNSET.equals(at.prompt().id())) {
+      scopes.setTag("prompt.id", Truncation.tag(at.prompt().id(), max));
+      scopes.setTag("prompt.version", Truncation.tag(at.prompt().version(), max));
+    }
+    if (!PromptRef.UNSET.equals(at.prompt().model())) {
+      scopes.setTag("gen_ai.request.model", Truncation.tag(at.prompt().model(), max));
+    }
+    scopes.setTag("eval.case", Truncation.tag(at.caseId(), max));
+  }
+
   /** One Sentry issue per flaky test: the fingerprint is the test's stable name. */
   private void captureFlaky() {
     SentryEvent event = new SentryEvent();
@@ -474,7 +519,8 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
         context.getTestClass().map(Class::getName).orElse(id.classPath()),
         context.getDisplayName(), id.invocation(), status, attempt, flaky, context.getTags(),
         startedAt, duration, failure, checksCopy, callsCopy, droppedRecords.get(),
-        transaction == null ? "" : transaction.getSpanContext().getTraceId().toString());
+        transaction == null ? "" : transaction.getSpanContext().getTraceId().toString(),
+        Attributions.withRepeat(context, id.name(), attribution));
   }
 
   private void guard(Runnable action) {

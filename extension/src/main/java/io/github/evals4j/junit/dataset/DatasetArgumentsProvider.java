@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,6 +19,9 @@ import org.junit.jupiter.params.support.ParameterDeclarations;
 /** Reads {@link DatasetSource}'s files into one named argument per case. */
 class DatasetArgumentsProvider implements ArgumentsProvider, AnnotationConsumer<DatasetSource> {
 
+  /** Configuration parameter: how many times each dataset case runs by default. */
+  static final String REPEATS = "evals4j.repeats";
+
   private DatasetSource source;
 
   @Override
@@ -29,7 +33,27 @@ class DatasetArgumentsProvider implements ArgumentsProvider, AnnotationConsumer<
   @Override
   public Stream<? extends Arguments> provideArguments(
       ParameterDeclarations parameters, ExtensionContext context) {
-    return cases(context).stream().map(c -> Arguments.of(Named.of(c.id(), c)));
+    int repeats = repeats(context);
+    return cases(context).stream().flatMap(c -> IntStream.range(0, repeats)
+        .mapToObj(i -> Arguments.of(Named.of(c.id(), c))));
+  }
+
+  /** {@code repeats} of the annotation, else {@value #REPEATS}, else 1. */
+  private int repeats(ExtensionContext context) {
+    if (source.repeats() > 0) {
+      return source.repeats();
+    }
+    String value = context.getConfigurationParameter(REPEATS).orElse("1").strip();
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error
+    }
+    throw new ExtensionConfigurationException("evals4j: configuration parameter '" + REPEATS
+        + "' has the value '" + value + "'; allowed: an integer >= 1");
   }
 
   List<EvalCase> cases(ExtensionContext context) {

@@ -42,4 +42,11 @@ public @interface DatasetSource {
 
   /** At most this many cases per dataset, in file order ({@code 0}: all). */
   int limit() default 0;
+
+  /**
+   * How many times each case runs ({@code 0}: the configuration parameter {@code evals4j.repeats},
+   * default 1). The runs of one case are its repeats in the report: per-case pass rate, pass@k,
+   * pass^k and unstable cases.
+   */
+  int repeats() default 0;
 }

@@ -1,0 +1,74 @@
+package io.github.evals4j.junit;
+
+import io.github.evals4j.dataset.EvalCase;
+import io.github.evals4j.junit.prompt.Prompt;
+import io.github.evals4j.prompt.Attribution;
+import io.github.evals4j.prompt.PromptRef;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.StoreScope;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Where a test invocation's checks and calls belong: the prompt from {@link Prompt @Prompt} (method,
+ * then class and its enclosing classes), the case from an {@link EvalCase} argument, else the
+ * test's stable name (plain and repeated tests) or its display name (other invocations).
+ *
+ * <p>The repeat index is counted per test, prompt version and case within the run (launcher
+ * session): the n-th invocation of the same case is repeat n-1, whether it comes from
+ * {@code @RepeatedTest}, {@code @DatasetSource(repeats = n)} or anything else.
+ */
+final class Attributions {
+
+  private Attributions() {}
+
+  /** The attribution known when the invocation starts. */
+  static Attribution initial(ExtensionContext context, TestIdentity id) {
+    PromptRef prompt = promptOf(context).orElse(new PromptRef(null, null, null));
+    String caseId = id.invocation().isEmpty() || id.retrying() ? id.name() : context.getDisplayName();
+    return Attribution.of(prompt, caseId);
+  }
+
+  /** {@code current} with the case of an {@link EvalCase} argument and the prompt of a {@link PromptRef} one. */
+  static Attribution withArguments(Attribution current, List<Object> arguments) {
+    Attribution result = current;
+    for (Object a : arguments) {
+      if (a instanceof EvalCase c) {
+        result = new Attribution(result.prompt(), c.id(), 0);
+      } else if (a instanceof PromptRef p) {
+        result = new Attribution(p, result.caseId(), 0);
+      }
+    }
+    return result;
+  }
+
+  /** {@code current} with its repeat index: how often this test ran this case of this prompt before. */
+  @SuppressWarnings("deprecation") // getOrComputeIfAbsent: 5.x and 6.x alike
+  static Attribution withRepeat(ExtensionContext context, String testName, Attribution current) {
+    RepeatCounter counter = context.getStore(StoreScope.LAUNCHER_SESSION, RunState.NAMESPACE)
+        .getOrComputeIfAbsent(RepeatCounter.class, k -> new RepeatCounter(), RepeatCounter.class);
+    return new Attribution(current.prompt(), current.caseId(),
+        counter.next(testName + "\u0000" + current.prompt().label() + "\u0000" + current.caseId()));
+  }
+
+  private static Optional<PromptRef> promptOf(ExtensionContext context) {
+    Optional<Prompt> found = AnnotationSupport.findAnnotation(context.getTestMethod(), Prompt.class);
+    for (Class<?> c = context.getTestClass().orElse(null); found.isEmpty() && c != null;
+        c = c.getEnclosingClass()) {
+      found = AnnotationSupport.findAnnotation(c, Prompt.class);
+    }
+    return found.map(p -> new PromptRef(p.id(), p.version(), p.model()));
+  }
+
+  /** Invocations per test, prompt and case in this run. */
+  static final class RepeatCounter {
+    private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+    int next(String key) {
+      return counts.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement();
+    }
+  }
+}

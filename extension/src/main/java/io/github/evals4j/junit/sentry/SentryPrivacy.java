@@ -1,0 +1,155 @@
+package io.github.evals4j.junit.sentry;
+
+import io.github.evals4j.junit.RunCollector;
+import io.github.evals4j.junit.RunContext;
+import io.sentry.SentryEvent;
+import io.sentry.SentryOptions;
+import io.sentry.SpanContext;
+import io.sentry.protocol.Message;
+import io.sentry.protocol.SentryException;
+import io.sentry.protocol.SentrySpan;
+import io.sentry.protocol.SentryTransaction;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Scrubs the text the extension sends to Sentry (check messages, failure messages, test
+ * parameters, display names): e-mails, bearer tokens and API-key-like strings are replaced and the
+ * text is cut ({@code evals4j.sentry.scrub=true}, the default); {@code evals4j.sentry.send-text=false}
+ * sends no such text at all. Installed as the {@code beforeSend} callbacks of the extension's own
+ * Sentry client when the run starts (never on the application's Sentry); {@code sendDefaultPii}
+ * stays off.
+ */
+public final class SentryPrivacy implements RunCollector {
+
+  /** Configuration parameter: scrub text sent to Sentry (default true). */
+  public static final String SCRUB = "evals4j.sentry.scrub";
+  /** Configuration parameter: send LLM-derived text to Sentry at all (default true). */
+  public static final String SEND_TEXT = "evals4j.sentry.send-text";
+  /** Configuration parameter: the longest text value sent (default 1000 chars). */
+  public static final String MAX_TEXT = "evals4j.sentry.max-text-length";
+  /** What replaces text when {@value #SEND_TEXT} is false. */
+  public static final String WITHHELD = "[text withheld: evals4j.sentry.send-text=false]";
+
+  /** Span and transaction data keys whose values may quote LLM output, prompts or test inputs. */
+  static final Set<String> TEXT_KEYS = Set.of("evals4j.check.message", "test.parameters",
+      "test.display_name", "error.message", "test.skip_reason");
+
+  /** Created by the extension through {@link java.util.ServiceLoader}. */
+  public SentryPrivacy() {}
+
+  @Override
+  public void runStarted(RunContext run) {
+    Optional<SentryOptions> options = run.sentry().map(s -> s.getOptions());
+    if (options.isEmpty()) {
+      return;
+    }
+    Settings policy = Settings.of(run);
+    options.get().setSendDefaultPii(false);
+    if (policy.isNoop()) {
+      return;
+    }
+    options.get().setBeforeSend((event, hint) -> policy.event(event));
+    options.get().setBeforeSendTransaction((tx, hint) -> policy.transaction(tx));
+  }
+
+  /**
+   * What is done to text on its way to Sentry.
+   *
+   * @param scrub whether secrets and e-mails are replaced
+   * @param sendText whether LLM-derived text is sent at all
+   * @param max the longest text value sent
+   */
+  public record Settings(boolean scrub, boolean sendText, int max) {
+
+    /** The settings of {@code run}'s configuration. */
+    public static Settings of(RunContext run) {
+      return new Settings(bool(run, SCRUB, true), bool(run, SEND_TEXT, true),
+          run.configurationParameter(MAX_TEXT).map(String::strip).map(Integer::parseInt).orElse(1000));
+    }
+
+    private static boolean bool(RunContext run, String key, boolean dflt) {
+      return run.configurationParameter(key).map(s -> s.strip().toLowerCase(Locale.ROOT))
+          .map(s -> switch (s) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("configuration parameter '" + key
+                + "' has the value '" + s + "'; allowed: true or false");
+          }).orElse(dflt);
+    }
+
+    /** A whole document (a report) scrubbed, not cut. */
+    public String scrubAll(String s) {
+      return scrub ? TextScrubber.DEFAULT.scrub(s) : s;
+    }
+
+    boolean isNoop() {
+      return !scrub && sendText;
+    }
+
+    /** Text as it may be sent: withheld, or scrubbed and cut. */
+    public String text(String s) {
+      if (s == null) {
+        return null;
+      }
+      if (!sendText) {
+        return WITHHELD;
+      }
+      return scrub ? TextScrubber.DEFAULT.scrub(s, max) : s;
+    }
+
+    SentryEvent event(SentryEvent event) {
+      boolean ours = "run".equals(event.getTag("evals4j.report"));
+      Message m = event.getMessage();
+      if (m != null && !ours) {
+        m.setFormatted(text(m.getFormatted()));
+        m.setMessage(text(m.getMessage()));
+      }
+      if (event.getExceptions() != null) {
+        for (SentryException e : event.getExceptions()) {
+          e.setValue(text(e.getValue()));
+        }
+      }
+      return event;
+    }
+
+    SentryTransaction transaction(SentryTransaction tx) {
+      for (SentrySpan span : tx.getSpans()) {
+        if (span.getData() != null && !span.getData().isEmpty()) {
+          span.setData(data(span.getData()));
+        }
+      }
+      SpanContext trace = tx.getContexts().getTrace();
+      if (trace != null && trace.getData() != null) {
+        Map<String, Object> cleaned = data(trace.getData());
+        for (String key : Set.copyOf(trace.getData().keySet())) {
+          if (!cleaned.containsKey(key)) {
+            trace.getData().remove(key);
+          } else {
+            trace.setData(key, cleaned.get(key));
+          }
+        }
+      }
+      return tx;
+    }
+
+    private Map<String, Object> data(Map<String, Object> data) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      data.forEach((k, v) -> {
+        if (v instanceof String s && TEXT_KEYS.contains(k)) {
+          if (sendText) {
+            out.put(k, text(s));
+          }
+        } else if (v instanceof String s && scrub) {
+          out.put(k, TextScrubber.DEFAULT.scrub(s, Math.max(max, s.length())));
+        } else {
+          out.put(k, v);
+        }
+      });
+      return out;
+    }
+  }
+}
