@@ -58,7 +58,7 @@ class FindingsTest {
         for (String model : LlmEndpoint.models(id)) {
           for (EvalCase c : Evaluation.dataset(id)) {
             for (String platform : platforms) {
-              record(run, Evaluation.of(new PromptRef(id, version, model), c, platform), served);
+              record(run, Evaluation.of(new PromptRef(id, version, model), version, c, platform), served);
             }
           }
         }
