@@ -99,8 +99,10 @@ public final class Comparisons {
   }
 
   /**
-   * Within one run, every version (and model) of a prompt id compared with the first one in
-   * order of version then model: v2 and v3 against v1, gpt-4o against gpt-4o-mini.
+   * Within one run, per prompt id: every version compared with the first version run on the same
+   * model (v2 and v3 against v1, each on its model), then every model compared with the first
+   * model on the same version (gpt-4o against gpt-4o-mini, each on its version). Pairs never mix
+   * a version change with a model change, so each verdict has one cause.
    */
   public static List<Comparison> withinRun(List<PromptStats> stats, double scoreDropMargin) {
     Map<String, List<PromptStats>> byId = new LinkedHashMap<>();
@@ -111,9 +113,20 @@ public final class Comparisons {
     }
     List<Comparison> out = new ArrayList<>();
     for (List<PromptStats> group : byId.values()) {
-      for (int i = 1; i < group.size(); i++) {
-        out.add(compare(group.get(0), group.get(i), scoreDropMargin));
+      Map<String, PromptStats> firstVersionOfModel = new HashMap<>();
+      Map<String, PromptStats> firstModelOfVersion = new HashMap<>();
+      List<Comparison> models = new ArrayList<>();
+      for (PromptStats s : group) { // ordered by version, then model
+        PromptStats base = firstVersionOfModel.putIfAbsent(s.prompt().model(), s);
+        if (base != null) {
+          out.add(compare(base, s, scoreDropMargin));
+        }
+        PromptStats other = firstModelOfVersion.putIfAbsent(s.prompt().version(), s);
+        if (other != null) {
+          models.add(compare(other, s, scoreDropMargin));
+        }
       }
+      out.addAll(models);
     }
     return out;
   }

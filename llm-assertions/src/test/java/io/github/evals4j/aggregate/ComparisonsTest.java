@@ -82,6 +82,27 @@ class ComparisonsTest {
   }
 
   @Test
+  void should_compare_versions_on_the_same_model_and_models_on_the_same_version() {
+    // GIVEN two versions on two models, and a v3 that ran on one model only
+    RunAggregator run = new RunAggregator();
+    for (String version : List.of("v1", "v2")) {
+      for (String model : List.of("gpt-4o-mini", "gpt-4.1-mini")) {
+        record(run, new PromptRef("qa", version, model), Map.of("a", 1, "b", 0), 1, 0.5);
+      }
+    }
+    record(run, new PromptRef("qa", "v3", "gpt-4o-mini"), Map.of("a", 1, "b", 1), 1, 0.5);
+    // WHEN
+    List<Comparison> cs = Comparisons.withinRun(run.snapshot(), 0.2);
+    // THEN no pair changes both the version and the model
+    assertThat(cs).extracting(c -> c.candidate().label() + " vs " + c.baseline().label()).containsExactly(
+        "qa@v2/gpt-4.1-mini vs qa@v1/gpt-4.1-mini",
+        "qa@v2/gpt-4o-mini vs qa@v1/gpt-4o-mini",
+        "qa@v3/gpt-4o-mini vs qa@v1/gpt-4o-mini",
+        "qa@v1/gpt-4o-mini vs qa@v1/gpt-4.1-mini",
+        "qa@v2/gpt-4o-mini vs qa@v2/gpt-4.1-mini");
+  }
+
+  @Test
   void should_list_score_drop_when_case_still_passes_but_score_falls_beyond_margin() {
     RunAggregator before = new RunAggregator();
     RunAggregator after = new RunAggregator();

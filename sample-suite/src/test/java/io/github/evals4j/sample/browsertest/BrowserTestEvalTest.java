@@ -36,7 +36,7 @@ class BrowserTestEvalTest {
   @DatasetSource("datasets/browser-test.jsonl")
   void should_generate_steps_whose_selectors_exist_in_the_page(EvalCase c, LlmEndpoint llm) {
     // GIVEN
-    Evaluation eval = Evaluation.of(prompt, c);
+    Evaluation eval = Evaluation.of(prompt, c).attribute();
     BrowserTestGenerator generator =
         new BrowserTestGenerator(llm.client(), prompt.model(), prompt.version());
     PageUnderTest page = new PageUnderTest(c.id(), c.input("feature"), c.input("url"), c.input("html"));

@@ -33,7 +33,7 @@ class FeatureExtractionEvalTest {
   @DatasetSource("datasets/feature-extraction.jsonl")
   void should_extract_features_as_schema_valid_json(EvalCase c, LlmEndpoint llm) {
     // GIVEN
-    Evaluation eval = Evaluation.of(prompt, c);
+    Evaluation eval = Evaluation.of(prompt, c).attribute();
     FeatureExtractor extractor = new FeatureExtractor(llm.client(), prompt.model(), prompt.version());
     ProductPage page = new ProductPage(c.id(), c.input("productName"), c.input("description"));
     // WHEN

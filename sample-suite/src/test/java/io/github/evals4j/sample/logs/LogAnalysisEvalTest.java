@@ -36,8 +36,9 @@ class LogAnalysisEvalTest {
   @DatasetSource("datasets/log-analysis.jsonl")
   void should_summarize_with_facts_taken_from_the_log(EvalCase c, LlmEndpoint llm) {
     // GIVEN
-    Evaluation eval = Evaluation.of(prompt, c);
-    LogAnalyzer analyzer = new LogAnalyzer(llm.client(), prompt.model(), prompt.version());
+    Evaluation eval = Evaluation.of(prompt, c).attribute();
+    // the prompt file: the version, or the regressed text under -Devals4j.sample.regressed=true
+    LogAnalyzer analyzer = new LogAnalyzer(llm.client(), prompt.model(), eval.appVersion());
     LogExcerpt excerpt = new LogExcerpt(c.id(), c.input("service"), c.input("log"));
     // WHEN
     String summary = eval.ask(() -> analyzer.summarize(excerpt));

@@ -35,14 +35,14 @@ class SocialPostEvalTest {
   @ParameterizedTest(name = "{0}")
   @DatasetSource("datasets/social-post.jsonl")
   void should_write_a_publishable_x_post(EvalCase c, LlmEndpoint llm) {
-    Evaluation eval = Evaluation.of(prompt, c, Platform.X.displayName());
+    Evaluation eval = Evaluation.of(prompt, c, Platform.X.displayName()).attribute();
     eval.verify(write(eval, llm, Platform.X), TaskChecks.xPost());
   }
 
   @ParameterizedTest(name = "{0}")
   @DatasetSource("datasets/social-post.jsonl")
   void should_write_a_publishable_linkedin_post(EvalCase c, LlmEndpoint llm) {
-    Evaluation eval = Evaluation.of(prompt, c, Platform.LINKEDIN.displayName());
+    Evaluation eval = Evaluation.of(prompt, c, Platform.LINKEDIN.displayName()).attribute();
     eval.verify(write(eval, llm, Platform.LINKEDIN), TaskChecks.linkedInPost());
   }
 

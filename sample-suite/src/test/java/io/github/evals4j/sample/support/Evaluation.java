@@ -8,7 +8,9 @@ import io.github.evals4j.assertions.CheckResult;
 import io.github.evals4j.assertions.Checks;
 import io.github.evals4j.dataset.Datasets;
 import io.github.evals4j.dataset.EvalCase;
+import io.github.evals4j.junit.prompt.Prompts;
 import io.github.evals4j.prompt.PromptRef;
+import io.github.evals4j.recording.Recording;
 import io.github.evals4j.sample.llm.LlmException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,27 +43,38 @@ public record Evaluation(PromptRef prompt, EvalCase evalCase, String platform, O
   /** The prompt versions every task has. */
   public static final List<String> VERSIONS = List.of("v1", "v2");
 
-  /** System property that adds the regressed prompt versions ({@link #REGRESSED}) to the runs. */
+  /**
+   * System property that simulates a regression: the application runs the {@link #REGRESSED}
+   * prompt text where the run says v2, as if someone had edited {@code v2.prompt} in place.
+   */
   public static final String REGRESSED_SWITCH = "evals4j.sample.regressed";
 
-  /** Per prompt, a version that regresses: log-analysis v3 shortens v2 and invents numbers again. */
+  /** Per prompt, the text that regresses v2: log-analysis v3 shortens v2 and invents numbers again. */
   public static final Map<String, String> REGRESSED = Map.of("log-analysis", "v3");
+
+  private static final String EDITED_IN_PLACE = "v2";
+
+  /** The check name recorded, failed, when the model's response could not be read at all. */
+  public static final String RESPONSE_CHECK = "llm.response";
 
   private static final Map<String, Map<String, Answer>> ANSWERS = new ConcurrentHashMap<>();
 
-  /** The versions a run of {@code promptId} evaluates. */
-  public static List<String> versions(String promptId) {
-    List<String> versions = new ArrayList<>(VERSIONS);
-    if (Boolean.getBoolean(REGRESSED_SWITCH) && REGRESSED.containsKey(promptId)) {
-      versions.add(REGRESSED.get(promptId));
+  /**
+   * The prompt file the application runs for {@code prompt}: its version, except for v2 of a
+   * prompt in {@link #REGRESSED} when {@value #REGRESSED_SWITCH} is on.
+   */
+  public static String appVersion(PromptRef prompt) {
+    if (Boolean.getBoolean(REGRESSED_SWITCH) && EDITED_IN_PLACE.equals(prompt.version())
+        && REGRESSED.containsKey(prompt.id())) {
+      return REGRESSED.get(prompt.id());
     }
-    return versions;
+    return prompt.version();
   }
 
   /** Every version × model {@code promptId} is evaluated with: the eval classes' parameters. */
   public static Stream<PromptRef> prompts(String promptId) {
     List<PromptRef> prompts = new ArrayList<>();
-    for (String version : versions(promptId)) {
+    for (String version : VERSIONS) {
       for (String model : LlmEndpoint.models(promptId)) {
         prompts.add(new PromptRef(promptId, version, model));
       }
@@ -94,9 +107,17 @@ public record Evaluation(PromptRef prompt, EvalCase evalCase, String platform, O
 
   /** The evaluation of case {@code c} on {@code platform} by {@code prompt}. */
   public static Evaluation of(PromptRef prompt, EvalCase c, String platform) {
+    return of(prompt, appVersion(prompt), c, platform);
+  }
+
+  /**
+   * The evaluation of case {@code c} on {@code platform} by {@code prompt}, with the fixture answer
+   * of the prompt file {@code appVersion}.
+   */
+  public static Evaluation of(PromptRef prompt, String appVersion, EvalCase c, String platform) {
     Optional<Answer> answer = Optional.empty();
     if (LlmEndpoint.live().isEmpty()) {
-      String key = prompt.id() + " " + prompt.version() + " " + prompt.model() + " " + c.id()
+      String key = prompt.id() + " " + appVersion + " " + prompt.model() + " " + c.id()
           + (platform.isEmpty() ? "" : " " + platform);
       answer = Optional.ofNullable(answers(prompt.id()).get(key));
     }
@@ -118,6 +139,22 @@ public record Evaluation(PromptRef prompt, EvalCase evalCase, String platform, O
     return fields;
   }
 
+  /** The prompt file the application runs, see {@link #appVersion(PromptRef)}. */
+  public String appVersion() {
+    return appVersion(prompt);
+  }
+
+  /**
+   * Attributes the current test invocation to this evaluation's prompt version, model and case,
+   * so its check results and LLM calls land in the right row of the report (a no-op outside the
+   * evals4j extension).
+   */
+  public Evaluation attribute() {
+    Prompts.use(prompt);
+    Prompts.evalCase(caseId());
+    return this;
+  }
+
   /** The case id as the report keys it: with the platform for social posts ({@code sp-03/X}). */
   public String caseId() {
     return platform.isEmpty() ? evalCase.id() : evalCase.id() + "/" + platform;
@@ -130,7 +167,8 @@ public record Evaluation(PromptRef prompt, EvalCase evalCase, String platform, O
 
   /**
    * Asks the application. When the fixture answer is designed to break the call (a malformed
-   * body), asserts that the call fails with that {@link LlmException.Kind} and returns
+   * body), asserts that the call fails with that {@link LlmException.Kind}, records a failed
+   * {@value #RESPONSE_CHECK} result (a case without an answer fails in the report) and returns
    * {@code null}; any other failure propagates.
    */
   public String ask(Supplier<String> call) {
@@ -140,6 +178,8 @@ public record Evaluation(PromptRef prompt, EvalCase evalCase, String platform, O
       assertThat(e).as("%s: the fixture is designed to fail with %s", this, expectedError.get())
           .isNotNull();
       assertThat(e.kind().name()).as("%s: %s", this, e.getMessage()).isEqualTo(expectedError.get());
+      Recording.check(CheckResult.of(RESPONSE_CHECK, false, List.of(),
+          RESPONSE_CHECK + ": the call failed: " + e.getMessage()));
       return null;
     }
     return call.get();

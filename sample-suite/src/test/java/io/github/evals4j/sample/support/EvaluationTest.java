@@ -81,4 +81,28 @@ class EvaluationTest {
     assertThat(eval.caseId()).isEqualTo("sp-03/X");
     assertThat(eval).hasToString("social-post@v2/m sp-03/X");
   }
+
+  @Test
+  void should_run_the_regressed_text_for_v2_only_when_switched_on() {
+    // GIVEN
+    PromptRef v1 = new PromptRef("log-analysis", "v1", "m");
+    PromptRef v2 = new PromptRef("log-analysis", "v2", "m");
+    PromptRef other = new PromptRef("browser-test", "v2", "m");
+    String before = System.clearProperty(Evaluation.REGRESSED_SWITCH);
+    try {
+      assertThat(Evaluation.appVersion(v2)).isEqualTo("v2");
+      // WHEN
+      System.setProperty(Evaluation.REGRESSED_SWITCH, "true");
+      // THEN the run still says v2: the prompt was edited in place
+      assertThat(Evaluation.appVersion(v2)).isEqualTo("v3");
+      assertThat(Evaluation.appVersion(v1)).isEqualTo("v1");
+      assertThat(Evaluation.appVersion(other)).isEqualTo("v2");
+    } finally {
+      if (before == null) {
+        System.clearProperty(Evaluation.REGRESSED_SWITCH);
+      } else {
+        System.setProperty(Evaluation.REGRESSED_SWITCH, before);
+      }
+    }
+  }
 }

@@ -39,6 +39,19 @@ public final class TaskChecks {
 
   private TaskChecks() {}
 
+  /** The checks of {@code evaluation}'s task (and platform). */
+  public static List<Check> of(Evaluation evaluation) {
+    EvalCase c = evaluation.evalCase();
+    return switch (evaluation.prompt().id()) {
+      case "feature-extraction" -> featureExtraction();
+      case "browser-test" -> browserTest(c);
+      case "log-analysis" -> logAnalysis(c);
+      case "variant-suggestions" -> variantSuggestions();
+      case "social-post" -> evaluation.platform().equals("X") ? xPost() : linkedInPost();
+      default -> throw new IllegalArgumentException("no checks for prompt " + evaluation.prompt());
+    };
+  }
+
   /** Feature extraction: the answer is strict JSON and follows the schema. */
   public static List<Check> featureExtraction() {
     return List.of(Checks.validJson(), Checks.matchesJsonSchema(FEATURES_SCHEMA));

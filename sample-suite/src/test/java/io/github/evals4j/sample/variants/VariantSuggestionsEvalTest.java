@@ -33,7 +33,7 @@ class VariantSuggestionsEvalTest {
   @DatasetSource("datasets/variant-suggestions.jsonl")
   void should_suggest_specific_variants(EvalCase c, LlmEndpoint llm) {
     // GIVEN
-    Evaluation eval = Evaluation.of(prompt, c);
+    Evaluation eval = Evaluation.of(prompt, c).attribute();
     VariantSuggester suggester = new VariantSuggester(llm.client(), prompt.model(), prompt.version());
     ExperimentContext context = new ExperimentContext(c.id(), c.input("product"), c.input("page"),
         c.input("goal"), c.input("baseline"), c.input("notes"));
