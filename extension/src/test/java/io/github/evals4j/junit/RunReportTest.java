@@ -83,7 +83,7 @@ class RunReportTest {
       assertThat(report.run().commit()).isEqualTo("c0ffee");
       assertThat(report.run().branch()).isEqualTo("feature/x");
       assertThat(report.run().ci()).isEqualTo("github");
-      assertThat(report.run().pricesAsOf()).isEqualTo("2025-10-31");
+      assertThat(report.run().pricesAsOf()).isEqualTo("2026-10-24");
       assertThat(report.prompts()).extracting(p -> p.prompt().label())
           .containsExactly("summarize@v1/gpt-4o-mini", "summarize@v2/gpt-4o-mini");
       PromptStats v1 = prompt(report, "v1");
