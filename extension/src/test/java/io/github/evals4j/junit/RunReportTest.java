@@ -97,7 +97,7 @@ class RunReportTest {
               com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
           .getSchema(new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportJson.schema()))
           .validate(json)).as("report.json against its shipped schema").isEmpty();
-      assertThat(report.run().pricesAsOf()).isEqualTo("2025-10-31");
+      assertThat(report.run().pricesAsOf()).isEqualTo("2026-10-24");
       assertThat(report.prompts()).extracting(p -> p.prompt().label())
           .containsExactly("summarize@v1/gpt-4o-mini", "summarize@v2/gpt-4o-mini");
       PromptStats v1 = prompt(report, "v1");
