@@ -49,6 +49,18 @@ public final class Sources {
     return builder.build();
   }
 
+  /**
+   * Sources made of plain texts, e.g. a dataset case's {@code sources} list.
+   *
+   * <pre>{@code
+   * assertThat(summary).isGroundedIn(Sources.of(evalCase.sources()));
+   * }</pre>
+   */
+  public static Sources of(java.util.Collection<String> texts) {
+    Objects.requireNonNull(texts, "texts");
+    return of(texts.toArray(String[]::new));
+  }
+
   /** Sources made of one JSON document, flattened to its keys and values. */
   public static Sources ofJson(String json) {
     return builder().json("json", json).build();

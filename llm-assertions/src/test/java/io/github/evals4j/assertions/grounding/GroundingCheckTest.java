@@ -93,6 +93,13 @@ class GroundingCheckTest {
   }
 
   @Test
+  void should_index_a_list_of_texts_like_a_dataset_case_gives() {
+    Sources s = Sources.of(List.of("E1042 at 10:22", "payment-service"));
+    assertThat(s.documentCount()).isEqualTo(2);
+    assertThat(unsupported(s, "payment-service hit E1042 at 10:22")).isEmpty();
+  }
+
+  @Test
   void should_index_json_keys_and_values() {
     Sources s = Sources.ofJson("{\"sku\": \"LUMA-L2\", \"specs\": {\"power_w\": 9.0, "
         + "\"lumens\": [800, 1000]}}");

@@ -32,7 +32,7 @@ class ReadmeGroundingExamplesTest {
       + "27% of abandonment.\n2. Cut the payment page LCP from 3.8 s to 2.5 s on mobile.";
 
   @Test
-  void grounding_examples_run_as_written() {
+  void should_run_the_grounding_examples_as_written() {
     Sources sources = Sources.builder()
         .text("log", logExcerpt)
         .json("catalog", catalogJson)
@@ -56,7 +56,7 @@ class ReadmeGroundingExamplesTest {
   }
 
   @Test
-  void specificity_examples_run_as_written() {
+  void should_run_the_specificity_examples_as_written() {
     assertThat(variantIdeas).hasSpecificityAtLeast(0.6);
     assertThat(variantIdeas).hasSpecificityAtLeast(0.6, "LCP", "guest checkout");
 
