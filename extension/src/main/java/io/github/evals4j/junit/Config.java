@@ -72,6 +72,15 @@ record Config(
   }
 
   static Config from(Function<String, Optional<String>> params, Map<String, String> env) {
+    return from(params, env, key -> Optional.empty());
+  }
+
+  /**
+   * @param sentryProperties Sentry's own configuration ({@code sentry.properties},
+   *     {@code sentry.*} system properties), read for {@code release} and {@code environment}
+   */
+  static Config from(Function<String, Optional<String>> params, Map<String, String> env,
+      Function<String, Optional<String>> sentryProperties) {
     Params p = new Params(params);
     CiEnvironment ci = CiEnvironment.detect(env);
     String runId = p.string(RUN_ID)
@@ -95,9 +104,11 @@ record Config(
         || (ci.branch() != null && alwaysBranches.contains(ci.branch()));
     Optional<String> release = p.string(RELEASE)
         .or(() -> nonBlank(env.get("SENTRY_RELEASE")))
+        .or(() -> sentryProperties.apply("release").flatMap(Config::nonBlank))
         .or(() -> Optional.ofNullable(ci.commitSha()));
     String environment = p.string(ENVIRONMENT)
         .or(() -> nonBlank(env.get("SENTRY_ENVIRONMENT")))
+        .or(() -> sentryProperties.apply("environment").flatMap(Config::nonBlank))
         .orElse(ci.isCi() ? "ci" : "local");
     double sampleRate = p.decimal(SAMPLE_RATE, 1.0);
     if (!(sampleRate >= 0.0 && sampleRate <= 1.0)) {

@@ -1,6 +1,7 @@
 package io.github.evals4j.junit;
 
 import io.github.evals4j.junit.TestRecord.Status;
+import io.sentry.config.PropertiesProviderFactory;
 import io.sentry.protocol.SentryId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -76,7 +77,7 @@ final class RunState implements AutoCloseable {
     return store.getOrComputeIfAbsent(RunState.class, k -> {
       Map<String, String> env = store.get(ENVIRONMENT_KEY, Map.class);
       Config config = Config.from(context::getConfigurationParameter,
-          env != null ? env : System.getenv());
+          env != null ? env : System.getenv(), RunState::sentryProperty);
       List<RunCollector> collectors = new ArrayList<>();
       List<RunCollector> injected = store.get(COLLECTORS_KEY, List.class);
       if (injected != null) {
@@ -100,6 +101,15 @@ final class RunState implements AutoCloseable {
         org.junit.platform.engine.support.store.Namespace.create(NAMESPACE.getParts()),
         RunState.class);
     return value instanceof RunState r ? Optional.of(r) : Optional.empty();
+  }
+
+  /** Sentry's standard configuration: sentry.properties, sentry.* system properties, SENTRY_*. */
+  private static Optional<String> sentryProperty(String key) {
+    try {
+      return Optional.ofNullable(PropertiesProviderFactory.create().getProperty(key));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static List<RunCollector> loadCollectors() {

@@ -62,6 +62,19 @@ class ConfigTest {
   }
 
   @Test
+  void should_read_release_and_environment_from_sentry_properties_after_the_environment() {
+    Map<String, String> sentryProperties = Map.of("release", "app@2.0", "environment", "qa");
+    Config fromFile = Config.from(k -> Optional.empty(),
+        Map.of("GITHUB_ACTIONS", "true", "GITHUB_SHA", "abc"),
+        k -> Optional.ofNullable(sentryProperties.get(k)));
+    assertThat(fromFile.release()).contains("app@2.0");
+    assertThat(fromFile.environment()).isEqualTo("qa");
+    Config envWins = Config.from(k -> Optional.empty(), Map.of("SENTRY_RELEASE", "env@1"),
+        k -> Optional.ofNullable(sentryProperties.get(k)));
+    assertThat(envWins.release()).contains("env@1");
+  }
+
+  @Test
   void should_always_report_on_listed_branches() {
     Map<String, String> main = Map.of("GITHUB_ACTIONS", "true", "GITHUB_REF_NAME", "main");
     assertThat(config(Map.of(Config.ALWAYS_REPORT_BRANCHES, "main, release"), main)
