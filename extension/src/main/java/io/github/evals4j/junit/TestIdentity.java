@@ -26,7 +26,9 @@ record TestIdentity(
     String uniqueId, String name, String classPath, String method, String invocation,
     String attemptKey, boolean retrying) {
 
-  private static final List<String> CLASS_TYPES = List.of("class", "nested-class");
+  // "class-template": a @ParameterizedClass (JUnit 5.13+); its invocations vary like a method's
+  private static final List<String> CLASS_TYPES =
+      List.of("class", "nested-class", "class-template", "nested-class-template");
   private static final List<String> METHOD_TYPES =
       List.of("method", "test-template", "test-factory");
   private static final List<String> RETRY_ANNOTATIONS =
@@ -45,6 +47,8 @@ record TestIdentity(
         String v = s.value();
         int paren = v.indexOf('(');
         method = paren < 0 ? v : v.substring(0, paren);
+      } else if (type.equals("class-template-invocation")) {
+        invocations.add(s.getValue());
       } else if (type.equals("test-template-invocation")) {
         invocations.add(s.value());
         lastTemplateInvocation = s.start();

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junitpioneer.jupiter.RetryingTest;
@@ -90,6 +92,18 @@ final class Fixtures {
         throw new IllegalStateException("teardown broke");
       }
     }
+  }
+
+  @Evals4j
+  @ParameterizedClass
+  @ValueSource(strings = {"v1", "v2"})
+  static class ClassTemplate {
+    @Parameter
+    String version;
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void parameterized(int n) {}
   }
 
   @Evals4j

@@ -69,6 +69,19 @@ class InvocationKindsTest {
   }
 
   @Test
+  void should_name_the_tests_of_a_parameterized_class_after_the_class_and_method() {
+    // WHEN
+    Kit.sentry(sentry).run(Fixtures.ClassTemplate.class)
+        .testEvents().assertStatistics(s -> s.started(4).succeeded(4));
+
+    // THEN one stable name for every class and method invocation, the invocations as tags
+    List<JsonNode> tx = named(sentry.transactions(), "Fixtures.ClassTemplate.parameterized");
+    assertThat(tx).hasSize(4).extracting(t -> tag(t, "test.invocation"))
+        .containsExactlyInAnyOrder("#1/#1", "#1/#2", "#2/#1", "#2/#2");
+    assertThat(tx).extracting(t -> tag(t, "test.class")).containsOnly("Fixtures.ClassTemplate");
+  }
+
+  @Test
   void should_time_phases_that_throw() {
     // WHEN
     Kit.sentry(sentry).run(Fixtures.ThrowingPhases.class)
