@@ -95,6 +95,7 @@ class CollectorsAndSessionTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the resource captures stderr or is closed on purpose
   void should_report_a_throwing_collector_once_and_keep_the_outcomes() {
     RunCollector throwing = new RunCollector() {
       @Override
