@@ -50,7 +50,7 @@ final class SentryRun {
       SentryOptions o = new SentryOptions();
       o.setDsn(dsn);
       o.setTracesSampleRate(1.0);
-      o.setSendDefaultPii(false);
+      // sendDefaultPii stays at its default, off: no user IP, no host user names.
       // The queue is per sender; the run's whole volume must fit: nothing silently dropped.
       o.setMaxQueueSize(Math.max(30, config.queueSize() / config.senders()));
       o.setTransportFactory(ParallelTransport.factory(config.senders()));

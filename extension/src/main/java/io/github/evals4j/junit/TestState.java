@@ -110,14 +110,14 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
         tc.setName(id.name());
         tc.setTransactionNameSource(TransactionNameSource.COMPONENT);
         tc.setOperation("junit.test");
-        tc.setDescription(Truncation.truncate(context.getDisplayName(), config.maxValueLength()));
+        tc.setDescription(Truncation.text(context.getDisplayName(), config.maxValueLength()));
         scopes = sentry.get().fork("evals4j-test");
         Tags.apply(scopes, run, Tags.forTest(context, id, attempt));
         TransactionOptions options = new TransactionOptions();
         options.setBindToScope(true);
         tx = scopes.startTransaction(tc, options);
         tx.setData("test.display_name",
-            Truncation.truncate(context.getDisplayName(), config.maxValueLength()));
+            Truncation.text(context.getDisplayName(), config.maxValueLength()));
         tx.setData("test.unique_id", id.uniqueId());
         appLink = linkApplicationSentry(run, id, tx);
       } catch (RuntimeException e) {
@@ -204,7 +204,7 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
         }
         if (!result.passed()) {
           span.setData("evals4j.check.message",
-              Truncation.truncate(result.message(), run.config().maxValueLength()));
+              Truncation.text(result.message(), run.config().maxValueLength()));
         }
         span.finish(result.passed() ? SpanStatus.OK : SpanStatus.INTERNAL_ERROR);
       });
@@ -251,7 +251,7 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
       }
       if (call.error() != null) {
         span.setData("error.message",
-            Truncation.truncate(call.error(), run.config().maxValueLength()));
+            Truncation.text(call.error(), run.config().maxValueLength()));
       }
       span.finish(call.error() == null ? SpanStatus.OK : SpanStatus.INTERNAL_ERROR,
           new SentryInstantDate(call.startedAt().plus(call.latency())));
@@ -443,7 +443,7 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
   private void reason(String reason) {
     if (reason != null) {
       transaction.setData("test.skip_reason",
-          Truncation.truncate(reason, run.config().maxValueLength()));
+          Truncation.text(reason, run.config().maxValueLength()));
     }
   }
 

@@ -32,6 +32,7 @@ class ApplicationSentryTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the resource captures stderr or is closed on purpose
   void should_leave_the_application_sentry_working_and_link_its_events_to_the_test_trace() {
     // GIVEN the application initialised Sentry for its own project before the tests
     Sentry.init(o -> o.setDsn(sentry.dsn(APP)));
@@ -84,6 +85,7 @@ class ApplicationSentryTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the resource captures stderr or is closed on purpose
   void should_not_touch_the_global_sentry_when_the_application_does_not_use_it() {
     try (StdErr err = StdErr.capture()) {
       // WHEN

@@ -163,6 +163,19 @@ final class Fixtures {
     void stable() {}
   }
 
+  /** A plain test that fails on its first run and passes when re-run (Surefire's rerun). */
+  @Evals4j
+  static class FailsOnce {
+    static final AtomicInteger CALLS = new AtomicInteger();
+
+    @Test
+    void wobbly() {
+      if (CALLS.incrementAndGet() == 1) {
+        throw new AssertionError("first run fails");
+      }
+    }
+  }
+
   /** Four threads: each test tags and spans itself; nothing may cross over. */
   @Evals4j
   static class Parallel {

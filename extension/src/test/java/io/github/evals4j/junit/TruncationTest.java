@@ -28,6 +28,28 @@ class TruncationTest {
   }
 
   @Test
+  void should_scrub_emails_bearer_tokens_and_api_keys() {
+    assertThat(Truncation.scrub("mail alice.b@example.co.uk now"))
+        .isEqualTo("mail [email] now");
+    assertThat(Truncation.scrub("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.abc"))
+        .isEqualTo("Authorization: Bearer [redacted]");
+    assertThat(Truncation.scrub("key sk-proj-abcdefghijklmnopqrstuvwx and AKIAABCDEFGHIJKLMNOP"))
+        .isEqualTo("key [redacted] and [redacted]");
+    assertThat(Truncation.scrub("日本語 🎉 plain text, 42")).isEqualTo("日本語 🎉 plain text, 42");
+  }
+
+  @Test
+  void should_scrub_a_huge_adversarial_value_quickly() {
+    String huge = "a@".repeat(200_000) + "b.".repeat(200_000);
+    assertThat(Truncation.text(huge, 50)).hasSizeLessThanOrEqualTo(50);
+  }
+
+  @Test
+  void should_scrub_arguments_before_truncating() {
+    assertThat(Truncation.describe("token=abcdefghijklmnop", 100)).isEqualTo("token=[redacted]");
+  }
+
+  @Test
   void should_describe_a_value_whose_toString_throws() {
     Object bad = new Object() {
       @Override
