@@ -48,7 +48,7 @@ record TestIdentity(
         int paren = v.indexOf('(');
         method = paren < 0 ? v : v.substring(0, paren);
       } else if (type.equals("class-template-invocation")) {
-        invocations.add(s.getValue());
+        invocations.add(s.value());
       } else if (type.equals("test-template-invocation")) {
         invocations.add(s.value());
         lastTemplateInvocation = s.start();
