@@ -189,7 +189,7 @@ class ReplayStoreTest {
     assertThat(stats).hasToString("replay: 1 replayed, 1 recorded, 0 live, 0 missing, 1 stale");
     assertThat(stats.problems()).singleElement().satisfies(p ->
         assertThat(p.message()).contains("Stale recording for call 'la-01'")
-            .endsWith("(auto mode: calling the model and recording it)"));
+            .endsWith("Mode auto: calling the model and replacing the stale recording."));
   }
 
   @Test
@@ -221,6 +221,43 @@ class ReplayStoreTest {
     assertThat(recordings()).hasSize(3);
     assertThatThrownBy(() -> replayer.exchange(key("same prompt", 3), () -> live("never")))
         .isInstanceOf(MissingRecordingException.class).hasMessageContaining("repeat 3");
+  }
+
+  @Test
+  void should_number_the_repeats_of_identical_calls_when_no_index_is_given() throws Exception {
+    // GIVEN three identical calls recorded without a repeat index
+    ReplayStore recorder = ReplayStore.at(dir, ReplayMode.RECORD);
+    for (int i = 0; i < 3; i++) {
+      String answer = "answer " + i;
+      recorder.exchange(ReplayKey.of("openai", "gpt-4o-mini", request("same")).withCallId("c"),
+          () -> live(answer));
+    }
+    assertThat(recordings()).hasSize(3);
+    // WHEN a new run (a new store) makes them again
+    ReplayStore replayer = ReplayStore.at(dir, ReplayMode.REPLAY);
+    List<String> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String body = replayer.exchange(ReplayKey.of("openai", "gpt-4o-mini", request("same")).withCallId("c"),
+          () -> live("never")).body();
+      answers.add(JSON.readTree(body).at("/choices/0/message/content").asText());
+    }
+    // THEN each got its own recording, in order, and a fourth is missing as repeat 3
+    assertThat(answers).containsExactly("answer 0", "answer 1", "answer 2");
+    assertThatThrownBy(() -> replayer.exchange(ReplayKey.of("openai", "gpt-4o-mini", request("same"))
+        .withCallId("c"), () -> live("never")))
+        .isInstanceOf(MissingRecordingException.class).hasMessageContaining(" repeat 3 (call 'c')");
+    assertThat(ReplayKey.of("openai", "m", "{}").repeat()).isEqualTo(-1);
+  }
+
+  @Test
+  void should_never_touch_a_file_when_live() throws Exception {
+    ReplayStore live = ReplayStore.live();
+    ReplayResponse r = live.exchange(key("p", 0), () -> live("hello"));
+    assertThat(r.replayed()).isFalse();
+    assertThat(live.mode()).isEqualTo(ReplayMode.FRESH);
+    assertThat(live.stats().live()).isEqualTo(1);
+    assertThat(Files.exists(live.fileFor(key("p", 0)))).isFalse();
+    assertThat(dir).isEmptyDirectory();
   }
 
   @Test
