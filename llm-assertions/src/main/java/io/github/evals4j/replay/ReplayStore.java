@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -217,7 +218,8 @@ public final class ReplayStore {
     }
     ReplayResponse response = timed(liveCall);
     Path file = fileFor(key);
-    RecordingFile.write(file, key, response.body(), Instant.now(), response.latency());
+    RecordingFile.write(file, key, response.body(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        response.latency());
     recorded.increment();
     key.logicalId().ifPresent(id -> {
       StaleIndex index = indexOf(key);

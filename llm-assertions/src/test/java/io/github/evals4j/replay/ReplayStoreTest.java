@@ -353,6 +353,36 @@ class ReplayStoreTest {
   }
 
   @Test
+  void should_replay_numbers_as_they_were_spelled() throws Exception {
+    String body = "{\"score\": 1.50, \"big\": 123456789012345678901234567890, \"tiny\": 1e-400, \"n\": [0.1, -0]}";
+    ReplayStore.at(dir, ReplayMode.RECORD).exchange(key("n", 0), () -> body);
+    String replayed = ReplayStore.at(dir, ReplayMode.REPLAY).exchange(key("n", 0), () -> "x").body();
+    assertThat(replayed).isEqualTo(
+        "{\"score\":1.50,\"big\":123456789012345678901234567890,\"tiny\":1E-400,\"n\":[0.1,0]}");
+  }
+
+  @Test
+  void should_report_an_unreadable_response_as_an_error_and_still_return_it() throws Exception {
+    List<LlmCall> calls = new CopyOnWriteArrayList<>();
+    Recorder recorder = new Recorder() {
+      @Override
+      public void onLlmCall(LlmCall call) {
+        calls.add(call);
+      }
+    };
+    String body;
+    try (Recording.Binding ignored = Recording.bind(recorder)) {
+      body = ReplayStore.at(dir, ReplayMode.AUTO).call(key("p", 0), () -> "<html>502 Bad Gateway</html>",
+          LlmResponses::openAi);
+    }
+    assertThat(body).isEqualTo("<html>502 Bad Gateway</html>");
+    assertThat(calls).singleElement().satisfies(c -> {
+      assertThat(c.error()).startsWith("unreadable response: ");
+      assertThat(c.requestModel()).isEqualTo("gpt-4o-mini");
+    });
+  }
+
+  @Test
   void should_fail_clearly_on_a_corrupt_recording() throws Exception {
     // GIVEN a recording damaged by a bad merge
     ReplayKey key = key("p", 0);
