@@ -396,15 +396,40 @@ class ReplayStoreTest {
         .hasMessageContaining("recording " + file + " is not valid JSON")
         .hasMessageContaining("line 1, column")
         .hasMessageEndingWith("fix the merge or re-record it");
-    // and one copied over another key's file
+    // GIVEN a valid recording copied by hand over another key's file
     ReplayKey other = key("q", 0);
-    Files.copy(file.resolveSibling(file.getFileName()), store.fileFor(other));
     ReplayStore.at(dir, ReplayMode.RECORD).exchange(key, () -> live("x"));
-    Files.copy(file, store.fileFor(other), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(file, store.fileFor(other));
     assertThatThrownBy(() -> store.exchange(other, () -> live("never")))
         .isInstanceOf(ReplayException.class)
         .hasMessageContaining("not for " + other)
         .hasMessageContaining("delete it and re-record");
+  }
+
+  @Test
+  void should_read_a_recording_saved_with_a_byte_order_mark_and_reject_one_that_is_not_utf8() throws Exception {
+    // GIVEN a recording re-saved by an editor that adds a BOM
+    ReplayKey key = key("p", 0);
+    ReplayStore.at(dir, ReplayMode.RECORD).exchange(key, () -> live("héllo"));
+    ReplayStore store = ReplayStore.at(dir, ReplayMode.REPLAY);
+    Path file = store.fileFor(key);
+    byte[] original = Files.readAllBytes(file);
+    byte[] withBom = new byte[original.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(original, 0, withBom, 3, original.length);
+    Files.write(file, withBom);
+    // WHEN / THEN it still replays
+    assertThat(JSON.readTree(store.exchange(key, () -> "x").body()).at("/choices/0/message/content").asText())
+        .isEqualTo("héllo");
+    // GIVEN one re-saved as Latin-1, then one emptied
+    Files.write(file, new String(original, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> store.exchange(key, () -> "x"))
+        .isInstanceOf(ReplayException.class).hasMessage("recording " + file + " is not UTF-8 text; re-record it");
+    Files.write(file, new byte[0]);
+    assertThatThrownBy(() -> store.exchange(key, () -> "x"))
+        .isInstanceOf(ReplayException.class).hasMessage("recording " + file + " is not a JSON object");
   }
 
   @Test
