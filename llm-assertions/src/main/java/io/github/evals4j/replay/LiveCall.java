@@ -1,14 +1,15 @@
 package io.github.evals4j.replay;
 
+import java.io.IOException;
+
 /**
  * The live call a {@link ReplayStore} makes when it does not replay: usually the HTTP request to
- * the model, returning the response body. Its exceptions pass through unchanged.
- *
- * @param <E> what the call may throw, e.g. {@link java.io.IOException}
+ * the model, returning the response body. It may throw what {@code java.net.http.HttpClient#send}
+ * throws; its exceptions pass through the store unchanged.
  */
 @FunctionalInterface
-public interface LiveCall<E extends Exception> {
+public interface LiveCall {
 
   /** Calls the model and returns the response body (a JSON document, or the text of a stream). */
-  String call() throws E;
+  String call() throws IOException, InterruptedException;
 }

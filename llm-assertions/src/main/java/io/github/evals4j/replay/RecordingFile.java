@@ -77,6 +77,9 @@ final class RecordingFile {
       String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1); // an editor's byte order mark, not part of the recording
+      }
       JsonNode root = BODIES.readTree(text);
       if (root == null || !root.isObject()) {
         throw new ReplayException("recording " + file + " is not a JSON object");

@@ -16,6 +16,10 @@ import java.util.Optional;
  * not matter; every other change (a word of the prompt, the temperature) makes another key. Keep
  * headers and API keys out of it: the request is stored in the recording for reviewers.
  *
+ * <p>Without an explicit repeat ({@link #of(String, String, String)}), the store numbers them: the
+ * n-th identical call (same provider, model, request and call id) a store sees is repeat n-1.
+ * Pass the repeat index when repeats run in parallel and each must get the same answer every run.
+ *
  * <p>A {@linkplain #withCallId(String) call id} names the logical call (typically the case id,
  * plus the prompt version when several versions run the same case). With it, a recording of the
  * same call id and repeat whose request hash differs is reported as <em>stale</em> rather than
@@ -46,6 +50,27 @@ public final class ReplayKey {
     this.requestHash = requestHash;
     this.repeat = repeat;
     this.callId = callId;
+  }
+
+  /** Marks a key whose repeat the store numbers. */
+  static final int NEXT = -1;
+
+  /**
+   * The key of a request given as JSON text, its repeat numbered by the store (see the class doc).
+   *
+   * @throws IllegalArgumentException when the request is not JSON or a name is blank
+   */
+  public static ReplayKey of(String provider, String model, String requestJson) {
+    return numbered(of(provider, model, requestJson, 0));
+  }
+
+  /** The key of a request given as a Jackson tree, its repeat numbered by the store. */
+  public static ReplayKey of(String provider, String model, JsonNode request) {
+    return numbered(of(provider, model, request, 0));
+  }
+
+  private static ReplayKey numbered(ReplayKey k) {
+    return new ReplayKey(k.provider, k.model, k.request, k.requestHash, NEXT, k.callId);
   }
 
   /**
@@ -101,8 +126,18 @@ public final class ReplayKey {
     return requestHash;
   }
 
+  /** The 0-based repeat index; {@code -1} while the store is to number it. */
   public int repeat() {
     return repeat;
+  }
+
+  ReplayKey withRepeat(int n) {
+    return new ReplayKey(provider, model, request, requestHash, n, callId);
+  }
+
+  /** Identifies the call whatever its repeat: what the store counts repeats of. */
+  String callKey() {
+    return provider + '\n' + model + '\n' + requestHash + '\n' + callId;
   }
 
   /** The logical call id, if one was given. */
@@ -121,6 +156,9 @@ public final class ReplayKey {
 
   /** The hash naming the recording file: provider, model, request hash and repeat together. */
   String fileHash() {
+    if (repeat == NEXT) {
+      throw new IllegalStateException("the store numbers this key's repeat first");
+    }
     String joined = provider + '\n' + model + '\n' + requestHash + '\n' + repeat;
     return CanonicalJson.sha256Hex(joined).substring(0, 32);
   }
@@ -133,7 +171,8 @@ public final class ReplayKey {
   /** e.g. {@code openai/gpt-4o-mini request sha256:1f3a… repeat 2 (call 'la-01')}. */
   @Override
   public String toString() {
-    return provider + "/" + model + " request sha256:" + requestHash + " repeat " + repeat
+    return provider + "/" + model + " request sha256:" + requestHash
+        + (repeat == NEXT ? " next repeat" : " repeat " + repeat)
         + (callId == null ? "" : " (call '" + callId + "')");
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * <pre>{@code
  * ReplayStats s = store.stats();
- * System.out.println(s);   // replay: 118 replayed, 2 recorded, 0 live, 0 missing, 1 stale
+ * System.out.println(s);   // replay: 118 replayed, 2 recorded, 0 live, 1 missing, 1 stale
  * }</pre>
  *
  * @param replayed calls answered from a recording

@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
@@ -46,6 +48,8 @@ public final class ReplayStore {
   private final Path root;
   private final ReplayMode mode;
   private final ConcurrentMap<String, Object> keyLocks = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, AtomicInteger> repeats =
+      new ConcurrentHashMap<>();
   private final ConcurrentMap<Path, StaleIndex> indexes = new ConcurrentHashMap<>();
   private final LongAdder replayed = new LongAdder();
   private final LongAdder recorded = new LongAdder();
@@ -69,6 +73,14 @@ public final class ReplayStore {
     return new ReplayStore(root, mode);
   }
 
+  /**
+   * A store that always calls live and never touches a file: what production code passes to a
+   * client written against {@code ReplayStore}, so the client has one code path.
+   */
+  public static ReplayStore live() {
+    return new ReplayStore(Path.of(""), ReplayMode.FRESH);
+  }
+
   public Path root() {
     return root;
   }
@@ -77,9 +89,22 @@ public final class ReplayStore {
     return mode;
   }
 
-  /** Where the recording of {@code key} is (or would be) stored. */
+  /**
+   * Where the recording of {@code key} is (or would be) stored; a key without a repeat index is
+   * looked up as repeat 0.
+   */
   public Path fileFor(ReplayKey key) {
-    return folderOf(key).resolve(key.fileHash() + ".json");
+    ReplayKey k = key.repeat() == ReplayKey.NEXT ? key.withRepeat(0) : key;
+    return folderOf(k).resolve(k.fileHash() + ".json");
+  }
+
+  private ReplayKey numbered(ReplayKey key) {
+    if (key.repeat() != ReplayKey.NEXT) {
+      return key;
+    }
+    int n = repeats.computeIfAbsent(key.callKey(), k -> new AtomicInteger())
+        .getAndIncrement();
+    return key.withRepeat(n);
   }
 
   /**
@@ -89,11 +114,14 @@ public final class ReplayStore {
    * @throws StaleRecordingException in {@code replay} mode when the call id was recorded for
    *     another request
    * @throws ReplayException when a recording cannot be read or written
-   * @throws E what the live call threw (nothing is recorded then)
+   * @throws IOException what the live call threw (nothing is recorded then)
+   * @throws InterruptedException when the live call was interrupted
    */
-  public <E extends Exception> ReplayResponse exchange(ReplayKey key, LiveCall<E> liveCall) throws E {
-    Objects.requireNonNull(key, "key");
+  public ReplayResponse exchange(ReplayKey call, LiveCall liveCall)
+      throws IOException, InterruptedException {
+    Objects.requireNonNull(call, "key");
     Objects.requireNonNull(liveCall, "liveCall");
+    ReplayKey key = numbered(call);
     switch (mode) {
       case FRESH:
         ReplayResponse fresh = timed(liveCall);
@@ -125,16 +153,17 @@ public final class ReplayStore {
    *
    * @return the response body
    */
-  public <E extends Exception> String call(ReplayKey key, LiveCall<E> liveCall,
-      Function<String, LlmCall.Builder> describe) throws E {
+  public String call(ReplayKey key, LiveCall liveCall, Function<String, LlmCall.Builder> describe)
+      throws IOException, InterruptedException {
     Objects.requireNonNull(describe, "describe");
     Instant start = Instant.now();
     ReplayResponse response;
     try {
       response = exchange(key, liveCall);
-    } catch (ReplayException e) {
-      throw e;
-    } catch (Exception e) {
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      if (e instanceof ReplayException) {
+        throw e;
+      }
       Recording.llmCall(LlmCall.builder(key.provider(), key.model()).startedAt(start)
           .latency(Duration.between(start, Instant.now())).error(String.valueOf(e)).build());
       throw e;
@@ -173,16 +202,15 @@ public final class ReplayStore {
     return Optional.of(new ReplayResponse(s.body(), true, s.latency(), s.recordedAt()));
   }
 
-  private <E extends Exception> ReplayResponse record(ReplayKey key, LiveCall<E> liveCall,
-      boolean auto) throws E {
+  private ReplayResponse record(ReplayKey key, LiveCall liveCall, boolean auto)
+      throws IOException, InterruptedException {
     List<Path> superseded = staleFiles(key);
     if (auto) {
       if (superseded.isEmpty()) {
         missing.increment();
         problem(ReplayProblem.Kind.MISSING, key, null, fileFor(key), missingMessage(key));
       } else {
-        String message = staleMessage(key, superseded.get(0))
-            + " (auto mode: calling the model and recording it)";
+        String message = staleMessage(key, superseded.get(0), false);
         stale.increment();
         problem(ReplayProblem.Kind.STALE, key, hashOf(superseded.get(0)), superseded.get(0), message);
         LOG.log(Level.WARNING, message);
@@ -190,7 +218,8 @@ public final class ReplayStore {
     }
     ReplayResponse response = timed(liveCall);
     Path file = fileFor(key);
-    RecordingFile.write(file, key, response.body(), Instant.now(), response.latency());
+    RecordingFile.write(file, key, response.body(), Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        response.latency());
     recorded.increment();
     key.logicalId().ifPresent(id -> {
       StaleIndex index = indexOf(key);
@@ -211,7 +240,7 @@ public final class ReplayStore {
   private ReplayException missOrStale(ReplayKey key) {
     List<Path> others = staleFiles(key);
     if (!others.isEmpty()) {
-      String message = staleMessage(key, others.get(0));
+      String message = staleMessage(key, others.get(0), true);
       stale.increment();
       problem(ReplayProblem.Kind.STALE, key, hashOf(others.get(0)), others.get(0), message);
       return new StaleRecordingException(message);
@@ -229,7 +258,7 @@ public final class ReplayStore {
         + "file(s) under " + root + ".";
   }
 
-  private String staleMessage(ReplayKey key, Path recordedFile) {
+  private String staleMessage(ReplayKey key, Path recordedFile, boolean advise) {
     RecordingFile.Stored old = RecordingFile.readIfExists(recordedFile);
     String call = "'" + key.callId().orElse("?") + "' repeat " + key.repeat();
     if (old == null) {
@@ -240,9 +269,11 @@ public final class ReplayStore {
     return "Stale recording for call " + call + " (" + key.provider() + "/" + key.model()
         + "): recorded " + old.recordedAt() + " for request sha256:" + old.requestHash()
         + ", the current request is sha256:" + key.requestHash()
-        + (diff.isEmpty() ? "" : "; first difference " + diff) + ". File: " + recordedFile
-        + ". The prompt or its parameters changed since it was recorded; re-record with -D"
-        + ReplayMode.PROPERTY + "=record (the stale file is replaced) and commit the change.";
+        + (diff.isEmpty() ? "" : "; first difference " + diff) + ". File: " + recordedFile + ". "
+        + (advise
+            ? "The prompt or its parameters changed since it was recorded; re-record with -D"
+                + ReplayMode.PROPERTY + "=record (the stale file is replaced) and commit the change."
+            : "Mode auto: calling the model and replacing the stale recording.");
   }
 
   private List<Path> staleFiles(ReplayKey key) {
@@ -291,7 +322,7 @@ public final class ReplayStore {
     return folder.isEmpty() || folder.chars().allMatch(c -> c == '.') ? "_" : folder;
   }
 
-  private static <E extends Exception> ReplayResponse timed(LiveCall<E> liveCall) throws E {
+  private static ReplayResponse timed(LiveCall liveCall) throws IOException, InterruptedException {
     long start = System.nanoTime();
     String body = liveCall.call();
     if (body == null) {

@@ -72,6 +72,18 @@ class ReplayKeyTest {
   }
 
   @Test
+  void should_hash_a_huge_request_and_tell_it_from_one_differing_in_its_last_character() {
+    // GIVEN two 8 MB prompts (a pasted log) that differ only at the very end
+    String log = "2025-03-02T10:02:11Z ERROR payments E1042 夜間バッチ 🚨\\n".repeat(160_000);
+    String a = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + log + "a\"}]}";
+    String b = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + log + "b\"}]}";
+    // WHEN / THEN
+    assertThat(ReplayKey.of("p", "m", a, 0).requestHash())
+        .isEqualTo(ReplayKey.of("p", "m", a, 0).requestHash())
+        .isNotEqualTo(ReplayKey.of("p", "m", b, 0).requestHash());
+  }
+
+  @Test
   void should_fail_when_the_request_is_not_json_naming_line_and_column() {
     assertThatThrownBy(() -> ReplayKey.of("openai", "m", "{\"model\":\n \"x\",}", 0))
         .isInstanceOf(IllegalArgumentException.class)

@@ -189,7 +189,7 @@ class ReplayStoreTest {
     assertThat(stats).hasToString("replay: 1 replayed, 1 recorded, 0 live, 0 missing, 1 stale");
     assertThat(stats.problems()).singleElement().satisfies(p ->
         assertThat(p.message()).contains("Stale recording for call 'la-01'")
-            .endsWith("(auto mode: calling the model and recording it)"));
+            .endsWith("Mode auto: calling the model and replacing the stale recording."));
   }
 
   @Test
@@ -221,6 +221,43 @@ class ReplayStoreTest {
     assertThat(recordings()).hasSize(3);
     assertThatThrownBy(() -> replayer.exchange(key("same prompt", 3), () -> live("never")))
         .isInstanceOf(MissingRecordingException.class).hasMessageContaining("repeat 3");
+  }
+
+  @Test
+  void should_number_the_repeats_of_identical_calls_when_no_index_is_given() throws Exception {
+    // GIVEN three identical calls recorded without a repeat index
+    ReplayStore recorder = ReplayStore.at(dir, ReplayMode.RECORD);
+    for (int i = 0; i < 3; i++) {
+      String answer = "answer " + i;
+      recorder.exchange(ReplayKey.of("openai", "gpt-4o-mini", request("same")).withCallId("c"),
+          () -> live(answer));
+    }
+    assertThat(recordings()).hasSize(3);
+    // WHEN a new run (a new store) makes them again
+    ReplayStore replayer = ReplayStore.at(dir, ReplayMode.REPLAY);
+    List<String> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String body = replayer.exchange(ReplayKey.of("openai", "gpt-4o-mini", request("same")).withCallId("c"),
+          () -> live("never")).body();
+      answers.add(JSON.readTree(body).at("/choices/0/message/content").asText());
+    }
+    // THEN each got its own recording, in order, and a fourth is missing as repeat 3
+    assertThat(answers).containsExactly("answer 0", "answer 1", "answer 2");
+    assertThatThrownBy(() -> replayer.exchange(ReplayKey.of("openai", "gpt-4o-mini", request("same"))
+        .withCallId("c"), () -> live("never")))
+        .isInstanceOf(MissingRecordingException.class).hasMessageContaining(" repeat 3 (call 'c')");
+    assertThat(ReplayKey.of("openai", "m", "{}").repeat()).isEqualTo(-1);
+  }
+
+  @Test
+  void should_never_touch_a_file_when_live() throws Exception {
+    ReplayStore live = ReplayStore.live();
+    ReplayResponse r = live.exchange(key("p", 0), () -> live("hello"));
+    assertThat(r.replayed()).isFalse();
+    assertThat(live.mode()).isEqualTo(ReplayMode.FRESH);
+    assertThat(live.stats().live()).isEqualTo(1);
+    assertThat(Files.exists(live.fileFor(key("p", 0)))).isFalse();
+    assertThat(dir).isEmptyDirectory();
   }
 
   @Test
@@ -316,6 +353,36 @@ class ReplayStoreTest {
   }
 
   @Test
+  void should_replay_numbers_as_they_were_spelled() throws Exception {
+    String body = "{\"score\": 1.50, \"big\": 123456789012345678901234567890, \"tiny\": 1e-400, \"n\": [0.1, -0]}";
+    ReplayStore.at(dir, ReplayMode.RECORD).exchange(key("n", 0), () -> body);
+    String replayed = ReplayStore.at(dir, ReplayMode.REPLAY).exchange(key("n", 0), () -> "x").body();
+    assertThat(replayed).isEqualTo(
+        "{\"score\":1.50,\"big\":123456789012345678901234567890,\"tiny\":1E-400,\"n\":[0.1,0]}");
+  }
+
+  @Test
+  void should_report_an_unreadable_response_as_an_error_and_still_return_it() throws Exception {
+    List<LlmCall> calls = new CopyOnWriteArrayList<>();
+    Recorder recorder = new Recorder() {
+      @Override
+      public void onLlmCall(LlmCall call) {
+        calls.add(call);
+      }
+    };
+    String body;
+    try (Recording.Binding ignored = Recording.bind(recorder)) {
+      body = ReplayStore.at(dir, ReplayMode.AUTO).call(key("p", 0), () -> "<html>502 Bad Gateway</html>",
+          LlmResponses::openAi);
+    }
+    assertThat(body).isEqualTo("<html>502 Bad Gateway</html>");
+    assertThat(calls).singleElement().satisfies(c -> {
+      assertThat(c.error()).startsWith("unreadable response: ");
+      assertThat(c.requestModel()).isEqualTo("gpt-4o-mini");
+    });
+  }
+
+  @Test
   void should_fail_clearly_on_a_corrupt_recording() throws Exception {
     // GIVEN a recording damaged by a bad merge
     ReplayKey key = key("p", 0);
@@ -329,15 +396,40 @@ class ReplayStoreTest {
         .hasMessageContaining("recording " + file + " is not valid JSON")
         .hasMessageContaining("line 1, column")
         .hasMessageEndingWith("fix the merge or re-record it");
-    // and one copied over another key's file
+    // GIVEN a valid recording copied by hand over another key's file
     ReplayKey other = key("q", 0);
-    Files.copy(file.resolveSibling(file.getFileName()), store.fileFor(other));
     ReplayStore.at(dir, ReplayMode.RECORD).exchange(key, () -> live("x"));
-    Files.copy(file, store.fileFor(other), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(file, store.fileFor(other));
     assertThatThrownBy(() -> store.exchange(other, () -> live("never")))
         .isInstanceOf(ReplayException.class)
         .hasMessageContaining("not for " + other)
         .hasMessageContaining("delete it and re-record");
+  }
+
+  @Test
+  void should_read_a_recording_saved_with_a_byte_order_mark_and_reject_one_that_is_not_utf8() throws Exception {
+    // GIVEN a recording re-saved by an editor that adds a BOM
+    ReplayKey key = key("p", 0);
+    ReplayStore.at(dir, ReplayMode.RECORD).exchange(key, () -> live("héllo"));
+    ReplayStore store = ReplayStore.at(dir, ReplayMode.REPLAY);
+    Path file = store.fileFor(key);
+    byte[] original = Files.readAllBytes(file);
+    byte[] withBom = new byte[original.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(original, 0, withBom, 3, original.length);
+    Files.write(file, withBom);
+    // WHEN / THEN it still replays
+    assertThat(JSON.readTree(store.exchange(key, () -> "x").body()).at("/choices/0/message/content").asText())
+        .isEqualTo("héllo");
+    // GIVEN one re-saved as Latin-1, then one emptied
+    Files.write(file, new String(original, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> store.exchange(key, () -> "x"))
+        .isInstanceOf(ReplayException.class).hasMessage("recording " + file + " is not UTF-8 text; re-record it");
+    Files.write(file, new byte[0]);
+    assertThatThrownBy(() -> store.exchange(key, () -> "x"))
+        .isInstanceOf(ReplayException.class).hasMessage("recording " + file + " is not a JSON object");
   }
 
   @Test
