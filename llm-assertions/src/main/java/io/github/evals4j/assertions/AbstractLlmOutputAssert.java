@@ -155,6 +155,9 @@ public abstract class AbstractLlmOutputAssert<SELF extends AbstractLlmOutputAsse
    * <pre>{@code
    * assertThat(answerWithFence).extractingJson().isJsonObject().hasJsonPointer("/title");
    * }</pre>
+   *
+   * <p>Under {@link SoftLlmAssertions} the returned assertion is a plain (throwing) one: AssertJ
+   * only proxies the navigation methods it knows by name.
    */
   public LlmOutputAssert extractingJson() {
     isNotNull();
@@ -181,6 +184,8 @@ public abstract class AbstractLlmOutputAssert<SELF extends AbstractLlmOutputAsse
    * assertThat(output).extractingJsonPointer("/features/0/name").isEqualTo("Export");
    * assertThat(output).extractingJsonPointer("/features").isJsonArray();
    * }</pre>
+   *
+   * <p>Under {@link SoftLlmAssertions} the returned assertion is a plain (throwing) one.
    */
   public LlmOutputAssert extractingJsonPointer(String pointer) {
     hasJsonPointer(pointer);

@@ -1,7 +1,9 @@
 package io.github.evals4j.assertions.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.evals4j.assertions.CheckResult;
 import io.github.evals4j.assertions.Evidence;
+import io.github.evals4j.assertions.Texts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +35,7 @@ final class JsonResults {
   }
 
   /** A short, one-line rendering of a value for messages. */
-  static String quote(com.fasterxml.jackson.databind.JsonNode node) {
-    return io.github.evals4j.assertions.Texts.abbreviate(node.toString(), 80);
+  static String quote(JsonNode node) {
+    return Texts.abbreviate(node.toString(), 80);
   }
 }
