@@ -68,7 +68,20 @@ public final class SentryPrivacy implements RunCollector {
     /** The settings of {@code run}'s configuration. */
     public static Settings of(RunContext run) {
       return new Settings(bool(run, SCRUB, true), bool(run, SEND_TEXT, true),
-          run.configurationParameter(MAX_TEXT).map(String::strip).map(Integer::parseInt).orElse(1000));
+          run.configurationParameter(MAX_TEXT).map(String::strip).map(Settings::length).orElse(1000));
+    }
+
+    private static int length(String value) {
+      try {
+        int n = Integer.parseInt(value);
+        if (n >= 16) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // fall through
+      }
+      throw new IllegalArgumentException("configuration parameter '" + MAX_TEXT + "' has the value '"
+          + value + "'; allowed: an integer >= 16");
     }
 
     private static boolean bool(RunContext run, String key, boolean dflt) {
