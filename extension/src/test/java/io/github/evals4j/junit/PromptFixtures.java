@@ -122,6 +122,15 @@ final class PromptFixtures {
     @MethodSource("models")
     void byArgument(PromptRef prompt, EvalCase c) {}
 
+    static Stream<Arguments> versionsAndInputs() {
+      return Stream.of("v1", "v2").flatMap(v -> Stream.of("refund", "shipping")
+          .map(input -> arguments(new PromptRef("classify", v, "gpt-4o"), input)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("versionsAndInputs")
+    void byPlainArguments(PromptRef prompt, String input) {}
+
     @Nested
     class Inner {
       @Test
