@@ -109,6 +109,8 @@ class RunReportSentryTest {
           .isCloseTo(0.00432, within(1e-12));
       assertThat(tx.path("measurements").path("evals4j.latency_p95").path("value").asDouble())
           .isCloseTo(200, within(2.0));
+      assertThat(Payloads.traceId(reports.get(0))).isEqualTo(Payloads.traceId(tx));
+      assertThat(Payloads.tag(tx, "evals4j.gate")).isEqualTo("failed");
       assertThat(Payloads.spans(tx, "evals4j.prompt")).extracting(s -> s.path("description").asText())
           .containsExactlyInAnyOrder("summarize@v1/gpt-4o-mini", "summarize@v2/gpt-4o-mini");
 
@@ -175,6 +177,21 @@ class RunReportSentryTest {
       }
       assertThat(bodies).contains("wrong summary: Summary: Refunds within 30 days", "[email]",
           "Bearer [token]", "[api-key]");
+    }
+  }
+
+  @Test
+  void should_send_no_run_report_when_switched_off() {
+    try (SentryEndpoint sentry = new SentryEndpoint(); StdErr ignored = StdErr.capture()) {
+      // WHEN
+      run(sentry, Map.of("evals4j.sentry.report", "false"));
+
+      // THEN the tests' transactions arrive, the run report does not
+      assertThat(Payloads.named(sentry.transactions(), "PromptFixtures.Summaries.v1")).hasSize(8);
+      assertThat(Payloads.named(sentry.transactions(), "evals4j.run")).isEmpty();
+      assertThat(Payloads.where(sentry.events(), e -> "run".equals(Payloads.tag(e, "evals4j.report"))))
+          .isEmpty();
+      assertThat(dir.resolve("report.json")).exists();
     }
   }
 
