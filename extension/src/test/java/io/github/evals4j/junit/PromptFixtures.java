@@ -175,6 +175,15 @@ final class PromptFixtures {
     void byAnnotation(EvalCase c) {}
   }
 
+  /** A case id taken from an argument that holds a secret. */
+  @Evals4j
+  @Prompt(id = "leaky", version = "v1")
+  static class SecretArgument {
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = "mail ann.lee@example.com now")
+    void input(String text) {}
+  }
+
   /** Not attributed: no report. */
   @Evals4j
   static class Plain {

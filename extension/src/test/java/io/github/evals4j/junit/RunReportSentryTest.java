@@ -30,11 +30,15 @@ class RunReportSentryTest {
   Path dir;
 
   private void run(SentryEndpoint sentry, Map<String, String> params) {
+    run(sentry, params, PromptFixtures.Summaries.class);
+  }
+
+  private void run(SentryEndpoint sentry, Map<String, String> params, Class<?> fixture) {
     try (LauncherSession session = LauncherFactory.openSession()) {
       session.getStore().put(NAMESPACE, RunState.ENVIRONMENT_KEY,
           Map.of("EVALS4J_SENTRY_DSN", sentry.dsn()));
       LauncherDiscoveryRequestBuilder request = request()
-          .selectors(selectClass(PromptFixtures.Summaries.class))
+          .selectors(selectClass(fixture))
           .configurationParameter("evals4j.report.dir", dir.toString())
           .configurationParameter(Config.RUN_ID, "run-1")
           .configurationParameter(Config.FLUSH_TIMEOUT, "10s");
@@ -217,6 +221,19 @@ class RunReportSentryTest {
   }
 
   @Test
+  void should_scrub_a_case_id_taken_from_an_argument_in_tags() {
+    try (SentryEndpoint sentry = new SentryEndpoint(); StdErr ignored = StdErr.capture()) {
+      // WHEN
+      run(sentry, Map.of(), PromptFixtures.SecretArgument.class);
+
+      // THEN
+      JsonNode tx = Payloads.single(sentry.transactions(), "PromptFixtures.SecretArgument.input");
+      assertThat(Payloads.tag(tx, "eval.case")).isEqualTo("mail [email] now");
+      assertThat(String.join("\n", rawBodies(sentry))).doesNotContain("ann.lee@example.com");
+    }
+  }
+
+  @Test
   void should_send_no_llm_text_when_send_text_is_off() {
     try (SentryEndpoint sentry = new SentryEndpoint(); StdErr ignored = StdErr.capture()) {
       // WHEN
@@ -230,6 +247,10 @@ class RunReportSentryTest {
           "PromptFixtures.Summaries.v1"), t -> "c3".equals(Payloads.tag(t, "eval.case"))).get(0);
       assertThat(Payloads.spans(c3, "evals4j.check")).allSatisfy(
           s -> assertThat(s.path("data").has("evals4j.check.message")).isFalse());
+      assertThat(Payloads.spans(c3, "evals4j.check")).extracting(s -> s.path("description").asText())
+          .containsExactly("answer.correct");
+      assertThat(c3.path("contexts").path("trace").path("description").asText())
+          .isEqualTo("PromptFixtures.Summaries.v1");
       assertThat(bodies).contains("\"examples\" : [ ]");
     }
   }

@@ -192,7 +192,9 @@ final class RunReportUpload {
     if (costKnown) {
       tx.setMeasurement("evals4j.cost_usd", cost);
     }
-    tx.setMeasurement("evals4j.latency_p95", p95, MeasurementUnit.Duration.MILLISECOND);
+    if (report.prompts().stream().anyMatch(s -> s.latency().count() > 0)) {
+      tx.setMeasurement("evals4j.latency_p95", p95, MeasurementUnit.Duration.MILLISECOND);
+    }
     tx.setMeasurement("evals4j.gates_failed",
         report.gates().stream().filter(GateResult::failed).count());
     tx.finish(report.gateFailed() ? SpanStatus.FAILED_PRECONDITION : SpanStatus.OK,
