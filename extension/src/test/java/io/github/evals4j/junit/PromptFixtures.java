@@ -184,6 +184,16 @@ final class PromptFixtures {
     void input(String text) {}
   }
 
+  /** A failure whose message quotes secrets. */
+  @Evals4j
+  @Prompt(id = "leaky", version = "v2")
+  static class SecretFailure {
+    @Test
+    void fails() {
+      throw new AssertionError("output leaked sk-live1234567890abcdefgh to bob@corp.example");
+    }
+  }
+
   /** Not attributed: no report. */
   @Evals4j
   static class Plain {

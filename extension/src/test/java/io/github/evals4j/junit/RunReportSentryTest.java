@@ -234,6 +234,23 @@ class RunReportSentryTest {
   }
 
   @Test
+  void should_scrub_the_failure_event_of_a_test() {
+    try (SentryEndpoint sentry = new SentryEndpoint(); StdErr ignored = StdErr.capture()) {
+      // WHEN
+      run(sentry, Map.of(), PromptFixtures.SecretFailure.class);
+
+      // THEN
+      JsonNode failure = Payloads.where(sentry.events(), e -> e.has("exception")).get(0);
+      assertThat(failure.path("exception").path("values").get(0).path("value").asText())
+          .isEqualTo("output leaked [api-key] to [email]");
+      SentrySchema.assertValid(List.of(failure));
+      String bodies = String.join("\n", rawBodies(sentry));
+      assertThat(bodies).doesNotContain("sk-live1234567890abcdefgh", "bob@corp.example")
+          .contains("test.outcome");
+    }
+  }
+
+  @Test
   void should_send_no_llm_text_when_send_text_is_off() {
     try (SentryEndpoint sentry = new SentryEndpoint(); StdErr ignored = StdErr.capture()) {
       // WHEN
