@@ -83,7 +83,8 @@ public final class GateSettings {
       perPrompt.computeIfAbsent(rest.substring(0, dot), id -> new LinkedHashMap<>()).put(gate, e.getValue());
     }
     GateSettings settings = new GateSettings(global, perPrompt);
-    settings.forPrompt("\u0000validate"); // fail now, naming the key, rather than at the end of the run
+    // Parse every value now, so a typo fails at start-up naming its key, not at the end of the run.
+    settings.forPrompt("");
     for (String id : perPrompt.keySet()) {
       settings.forPrompt(id);
     }

@@ -138,7 +138,9 @@ public final class Gates {
               + " is unknown (unpriced model or missing token counts), threshold " + thresholdText + suffix);
     }
     double v = value.getAsDouble();
-    boolean ok = atLeast ? v >= threshold : v <= threshold;
+    // Sums of prices in binary floating point land a hair off: $0.35 per case must pass ≤ $0.35.
+    double slack = 1e-9 * Math.max(1, Math.abs(threshold));
+    boolean ok = atLeast ? v >= threshold - slack : v <= threshold + slack;
     String valueText = fmt.apply(v);
     String relation = ok ? (atLeast ? " ≥ " : " ≤ ") : (atLeast ? " < " : " > ");
     return new GateResult(p, metric, ok ? GateStatus.PASSED : GateStatus.FAILED, valueText, thresholdText,

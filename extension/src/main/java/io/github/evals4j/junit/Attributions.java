@@ -54,13 +54,27 @@ final class Attributions {
         counter.next(testName + "\u0000" + current.prompt().label() + "\u0000" + current.caseId()));
   }
 
+  /** The nearest {@code @Prompt}; the gates of every one found are declared on the way. */
   private static Optional<PromptRef> promptOf(ExtensionContext context) {
     Optional<Prompt> found = AnnotationSupport.findAnnotation(context.getTestMethod(), Prompt.class);
-    for (Class<?> c = context.getTestClass().orElse(null); found.isEmpty() && c != null;
-        c = c.getEnclosingClass()) {
-      found = AnnotationSupport.findAnnotation(c, Prompt.class);
+    found.ifPresent(p -> declare(context, p, context.getTestMethod()
+        .map(m -> m.getDeclaringClass().getName() + "." + m.getName()).orElse("?")));
+    for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
+      Optional<Prompt> onClass = AnnotationSupport.findAnnotation(c, Prompt.class);
+      if (onClass.isPresent()) {
+        declare(context, onClass.get(), c.getName());
+        if (found.isEmpty()) {
+          found = onClass;
+        }
+      }
     }
     return found.map(p -> new PromptRef(p.id(), p.version(), p.model()));
+  }
+
+  private static void declare(ExtensionContext context, Prompt prompt, String where) {
+    if (prompt.gates().length > 0) {
+      AnnotatedGates.of(context).declare(prompt, where);
+    }
   }
 
   /** Invocations per test, prompt and case in this run. */

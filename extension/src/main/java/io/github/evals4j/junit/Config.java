@@ -29,6 +29,7 @@ record Config(
     int maxValueLength,
     int maxSpans,
     int queueSize,
+    int senders,
     boolean linkAppEvents,
     Optional<String> release,
     String environment,
@@ -48,6 +49,7 @@ record Config(
   static final String MAX_VALUE_LENGTH = "evals4j.sentry.max-value-length";
   static final String MAX_SPANS = "evals4j.sentry.max-spans";
   static final String QUEUE_SIZE = "evals4j.sentry.queue-size";
+  static final String SENDERS = "evals4j.sentry.senders";
   static final String LINK_APP_EVENTS = "evals4j.sentry.link-app-events";
   static final String RELEASE = "evals4j.sentry.release";
   static final String ENVIRONMENT = "evals4j.sentry.environment";
@@ -70,6 +72,15 @@ record Config(
   }
 
   static Config from(Function<String, Optional<String>> params, Map<String, String> env) {
+    return from(params, env, key -> Optional.empty());
+  }
+
+  /**
+   * @param sentryProperties Sentry's own configuration ({@code sentry.properties},
+   *     {@code sentry.*} system properties), read for {@code release} and {@code environment}
+   */
+  static Config from(Function<String, Optional<String>> params, Map<String, String> env,
+      Function<String, Optional<String>> sentryProperties) {
     Params p = new Params(params);
     CiEnvironment ci = CiEnvironment.detect(env);
     String runId = p.string(RUN_ID)
@@ -93,9 +104,11 @@ record Config(
         || (ci.branch() != null && alwaysBranches.contains(ci.branch()));
     Optional<String> release = p.string(RELEASE)
         .or(() -> nonBlank(env.get("SENTRY_RELEASE")))
+        .or(() -> sentryProperties.apply("release").flatMap(Config::nonBlank))
         .or(() -> Optional.ofNullable(ci.commitSha()));
     String environment = p.string(ENVIRONMENT)
         .or(() -> nonBlank(env.get("SENTRY_ENVIRONMENT")))
+        .or(() -> sentryProperties.apply("environment").flatMap(Config::nonBlank))
         .orElse(ci.isCi() ? "ci" : "local");
     double sampleRate = p.decimal(SAMPLE_RATE, 1.0);
     if (!(sampleRate >= 0.0 && sampleRate <= 1.0)) {
@@ -115,6 +128,7 @@ record Config(
         p.integer(MAX_VALUE_LENGTH, 200, 16),
         p.integer(MAX_SPANS, 200, 1),
         p.integer(QUEUE_SIZE, 20_000, 30),
+        p.integer(SENDERS, 4, 1),
         p.bool(LINK_APP_EVENTS, true),
         release,
         environment,

@@ -12,10 +12,11 @@ final class Console {
   static final String PREFIX = "[evals4j] ";
 
   private final AtomicBoolean warned = new AtomicBoolean();
+  private volatile boolean closed;
 
   /** Says {@code message} if nothing was said before in this run; returns whether it did. */
   boolean warnOnce(String message) {
-    if (warned.compareAndSet(false, true)) {
+    if (!closed && warned.compareAndSet(false, true)) {
       err().println(PREFIX + "WARNING " + message
           + " (test outcomes are not affected; further problems are counted in the run summary)");
       return true;
@@ -25,6 +26,11 @@ final class Console {
 
   void info(String line) {
     err().println(PREFIX + line);
+  }
+
+  /** After the summary, stay silent: late transport failures are already counted as unconfirmed. */
+  void close() {
+    closed = true;
   }
 
   /** Read at each call: a test harness may swap the stream. */

@@ -5,6 +5,7 @@ import io.sentry.SentryEnvelope;
 import io.sentry.SentryEnvelopeItem;
 import io.sentry.SentryItemType;
 import io.sentry.SentryLevel;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,9 +62,10 @@ final class DeliveryLog implements ILogger {
       }
       case "Submit cancelled" -> drop("queue full",
           "the Sentry queue is full: envelopes are dropped (raise evals4j.sentry.queue-size)");
-      case "Envelope rejected" -> drop("closed", "an envelope arrived after Sentry was closed");
+      case "Envelope rejected" -> dropped.computeIfAbsent("closed", r -> new LongAdder()).increment();
       case "Envelope discarded due all items rate limited." ->
-          drop("rate limit", "Sentry rate-limits this project: envelopes are dropped");
+          drop("rate limit",
+          "Sentry rate-limits this project (HTTP 429, Retry-After): envelopes are dropped");
       default -> {
         if (message.startsWith("Envelope was discarded by the server because it was too large")) {
           fail("HTTP 413", "Sentry answered HTTP 413: an envelope was too large");
@@ -118,6 +120,11 @@ final class DeliveryLog implements ILogger {
     return sent.sum();
   }
 
+  /** Handed over, but neither sent, failed nor dropped (yet). */
+  long unconfirmed() {
+    return Math.max(0, handedOver() - sent() - failedTotal() - droppedTotal());
+  }
+
   long failedTotal() {
     return failed.values().stream().mapToLong(LongAdder::sum).sum();
   }
@@ -132,6 +139,25 @@ final class DeliveryLog implements ILogger {
 
   Map<String, Long> droppedByReason() {
     return snapshot(dropped);
+  }
+
+  /** The counts now. */
+  Snapshot snapshot(Duration flushed) {
+    return new Snapshot(handedOver(), transactions(), errorEvents(), sent(), failedByReason(),
+        droppedByReason(), unconfirmed(), flushed);
+  }
+
+  /** What happened to the envelopes, at one moment. */
+  record Snapshot(long handedOver, long transactions, long errorEvents, long sent,
+      Map<String, Long> failed, Map<String, Long> dropped, long unconfirmed, Duration flushed) {
+
+    long failedTotal() {
+      return failed.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    long droppedTotal() {
+      return dropped.values().stream().mapToLong(Long::longValue).sum();
+    }
   }
 
   private static Map<String, Long> snapshot(Map<String, LongAdder> counts) {

@@ -18,9 +18,25 @@ final class DisplayNames {
 
   private DisplayNames() {}
 
+  /** Every pattern needs an '@', a '-', a ':' or a long run of digits: most names have none. */
+  private static boolean suspicious(String name) {
+    int digits = 0;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '@' || c == '-' || c == ':') {
+        return true;
+      }
+      digits = c >= '0' && c <= '9' ? digits + 1 : 0;
+      if (digits >= 13) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Why {@code displayName} is unstable between runs, or empty when it looks stable. */
   static Optional<String> unstableReason(String displayName) {
-    if (displayName == null || displayName.isEmpty()) {
+    if (displayName == null || displayName.isEmpty() || !suspicious(displayName)) {
       return Optional.empty();
     }
     if (IDENTITY_HASH.matcher(displayName).find()) {

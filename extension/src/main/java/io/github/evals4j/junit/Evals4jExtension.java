@@ -98,13 +98,25 @@ public final class Evals4jExtension implements BeforeAllCallback, AfterAllCallba
     if (!run.config().enabled() || isTestFactory(context)) {
       return;
     }
+    if (run.countOnly()) {
+      TestState.startCounting(run, context);
+      return;
+    }
     TestState state = TestState.start(run, context, classState(context));
     context.getStore(RunState.NAMESPACE).put(TestState.KEY, state);
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    ownTestState(context).ifPresent(s -> s.finish(context.getExecutionException().orElse(null)));
+    Optional<TestState> state = ownTestState(context);
+    if (state.isPresent()) {
+      state.get().finish(context.getExecutionException().orElse(null));
+      return;
+    }
+    RunState run = RunState.of(context);
+    if (run.config().enabled() && run.countOnly() && !isTestFactory(context)) {
+      TestState.count(run, context, context.getExecutionException().orElse(null));
+    }
   }
 
   @Override
@@ -144,6 +156,17 @@ public final class Evals4jExtension implements BeforeAllCallback, AfterAllCallba
       invocation.proceed();
       return;
     }
+    if (run.countOnly()) {
+      TestState.startCounting(run, context);
+      try {
+        invocation.proceed();
+      } catch (Throwable t) {
+        TestState.count(run, context, t);
+        throw t;
+      }
+      TestState.count(run, context, null);
+      return;
+    }
     TestState state = TestState.start(run, context, classState(context));
     context.getStore(RunState.NAMESPACE).put(TestState.KEY, state);
     Phase phase = state.phase("junit.body", context.getDisplayName());
@@ -162,6 +185,10 @@ public final class Evals4jExtension implements BeforeAllCallback, AfterAllCallba
   public void testDisabled(ExtensionContext context, Optional<String> reason) {
     RunState run = RunState.of(context);
     if (!run.config().enabled()) {
+      return;
+    }
+    if (run.countOnly()) {
+      run.skipped();
       return;
     }
     TestState.start(run, context, classState(context)).skip(reason.orElse(null));

@@ -9,9 +9,9 @@ import java.util.Optional;
  * The test running on the current thread, as the evals4j extension records it: add spans, data or
  * tags to its Sentry transaction from the test or from the application code under test.
  *
- * <p>Available while a test runs under the extension (also on threads started with
- * {@link Recording#wrap(Runnable)}); empty otherwise, so application code can call it
- * unconditionally. Everything is a no-op when Sentry is off.
+ * <p>Available while a test runs under the extension and something records it (a Sentry DSN or a
+ * {@link RunCollector}), also on threads started with {@link Recording#wrap(Runnable)}; empty
+ * otherwise, so application code can call it unconditionally.
  *
  * <pre>{@code
  * Evals4jTest.current().ifPresent(t -> t.data("cart.items", 3));

@@ -1,9 +1,9 @@
 package io.github.evals4j.junit;
 
 import io.github.evals4j.junit.TestRecord.Status;
+import io.sentry.config.PropertiesProviderFactory;
 import io.sentry.protocol.SentryId;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,6 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -49,7 +48,6 @@ final class RunState implements AutoCloseable {
   private final Map<String, String> unstableNames = new ConcurrentHashMap<>();
   private final LongAdder skipped = new LongAdder();
   private final LongAdder classFailures = new LongAdder();
-  private final ConcurrentLinkedQueue<String> collectorFailures = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread shutdownHook;
 
@@ -79,7 +77,7 @@ final class RunState implements AutoCloseable {
     return store.getOrComputeIfAbsent(RunState.class, k -> {
       Map<String, String> env = store.get(ENVIRONMENT_KEY, Map.class);
       Config config = Config.from(context::getConfigurationParameter,
-          env != null ? env : System.getenv());
+          env != null ? env : System.getenv(), RunState::sentryProperty);
       List<RunCollector> collectors = new ArrayList<>();
       List<RunCollector> injected = store.get(COLLECTORS_KEY, List.class);
       if (injected != null) {
@@ -89,7 +87,9 @@ final class RunState implements AutoCloseable {
         collectors.addAll(loadCollectors());
       }
       RunState run = new RunState(config, new Console(), collectors);
-      run.started(context.getRoot()::getConfigurationParameter, env != null ? env : System.getenv());
+      AnnotatedGates annotated = AnnotatedGates.of(store);
+      run.started(key -> context.getRoot().getConfigurationParameter(key)
+          .or(() -> annotated.get(key)), env != null ? env : System.getenv());
       return run;
     }, RunState.class);
   }
@@ -101,6 +101,15 @@ final class RunState implements AutoCloseable {
         org.junit.platform.engine.support.store.Namespace.create(NAMESPACE.getParts()),
         RunState.class);
     return value instanceof RunState r ? Optional.of(r) : Optional.empty();
+  }
+
+  /** Sentry's standard configuration: sentry.properties, sentry.* system properties, SENTRY_*. */
+  private static Optional<String> sentryProperty(String key) {
+    try {
+      return Optional.ofNullable(PropertiesProviderFactory.create().getProperty(key));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static List<RunCollector> loadCollectors() {
@@ -238,6 +247,19 @@ final class RunState implements AutoCloseable {
     }
   }
 
+  /**
+   * Nothing to send and nobody to hand records to: tests are only counted for the summary (the
+   * extension then costs next to nothing).
+   */
+  boolean countOnly() {
+    return sentry().isEmpty() && collectors.isEmpty();
+  }
+
+  /** Whether anyone receives test records (building them is skipped otherwise). */
+  boolean hasCollectors() {
+    return !collectors.isEmpty();
+  }
+
   void testFinished(TestRecord record) {
     for (RunCollector c : collectors) {
       try {
@@ -249,7 +271,6 @@ final class RunState implements AutoCloseable {
   }
 
   private void collectorFailed(RunCollector c, RuntimeException e) {
-    collectorFailures.add(c.getClass().getName());
     console.warnOnce("the run collector " + c.getClass().getName() + " failed and was ignored: "
         + e);
   }
@@ -270,7 +291,8 @@ final class RunState implements AutoCloseable {
         collectorFailed(c, e);
       }
     }
-    Duration flushed = sentry.map(s -> s.close(config.flushTimeout())).orElse(Duration.ZERO);
+    Optional<DeliveryLog.Snapshot> delivery =
+        sentry.flatMap(s -> s.close(config.flushTimeout(), console));
     if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -279,9 +301,9 @@ final class RunState implements AutoCloseable {
       }
     }
     if (config.enabled()) {
-      console.info(RunSummary.line(info, config, sentry, flushed, classFailures.sum(),
-          unstableNames));
+      console.info(RunSummary.line(info, config, delivery, classFailures.sum(), unstableNames));
     }
+    console.close();
   }
 
   RunInfo info() {

@@ -1,6 +1,5 @@
 package io.github.evals4j.junit;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -10,7 +9,7 @@ final class RunSummary {
 
   private RunSummary() {}
 
-  static String line(RunInfo run, Config config, Optional<SentryRun> sentry, Duration flushed,
+  static String line(RunInfo run, Config config, Optional<DeliveryLog.Snapshot> delivery,
       long classFailures, Map<String, String> unstableNames) {
     StringBuilder b = new StringBuilder("run ").append(run.runId()).append(": ")
         .append(run.tests()).append(" tests (").append(run.passed()).append(" passed, ")
@@ -20,20 +19,19 @@ final class RunSummary {
       b.append(", ").append(classFailures).append(" class setup/teardown failures");
     }
     b.append("; Sentry: ");
-    if (sentry.isEmpty()) {
-      b.append(config.dsn().isEmpty() ? "off (no DSN)" : "off (unusable DSN)");
+    if (delivery.isEmpty()) {
+      b.append(!config.enabled() ? "off (disabled)"
+          : config.dsn().isEmpty() ? "off (no DSN)" : "off (unusable DSN)");
     } else {
-      DeliveryLog d = sentry.get().delivery();
-      long unconfirmed = Math.max(0,
-          d.handedOver() - d.sent() - d.failedTotal() - d.droppedTotal());
+      DeliveryLog.Snapshot d = delivery.get();
       b.append(d.transactions()).append(" transactions and ").append(d.errorEvents())
           .append(" events handed over in ").append(d.handedOver()).append(" envelopes: ")
           .append(d.sent()).append(" sent, ")
-          .append(d.failedTotal()).append(" failed").append(reasons(d.failedByReason()))
+          .append(d.failedTotal()).append(" failed").append(reasons(d.failed()))
           .append(", ").append(d.droppedTotal()).append(" dropped")
-          .append(reasons(d.droppedByReason()))
-          .append(", ").append(unconfirmed).append(" unconfirmed")
-          .append(" (flush ").append(flushed.toMillis()).append(" ms of ")
+          .append(reasons(d.dropped()))
+          .append(", ").append(d.unconfirmed()).append(" unconfirmed")
+          .append(" (flush ").append(d.flushed().toMillis()).append(" ms of ")
           .append(config.flushTimeout().toMillis()).append(" ms)");
     }
     if (!unstableNames.isEmpty()) {

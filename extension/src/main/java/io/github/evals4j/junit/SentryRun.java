@@ -2,6 +2,7 @@ package io.github.evals4j.junit;
 
 import io.sentry.IScope;
 import io.sentry.IScopes;
+import io.sentry.JsonSerializer;
 import io.sentry.Scope;
 import io.sentry.Scopes;
 import io.sentry.SentryClient;
@@ -10,7 +11,6 @@ import io.sentry.SentryOptions;
 import io.sentry.util.thread.ThreadChecker;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -50,8 +50,10 @@ final class SentryRun {
       SentryOptions o = new SentryOptions();
       o.setDsn(dsn);
       o.setTracesSampleRate(1.0);
-      o.setSendDefaultPii(false);
-      o.setMaxQueueSize(config.queueSize());
+      // sendDefaultPii stays at its default, off: no user IP, no host user names.
+      // The queue is per sender; the run's whole volume must fit: nothing silently dropped.
+      o.setMaxQueueSize(Math.max(30, config.queueSize() / config.senders()));
+      o.setTransportFactory(ParallelTransport.factory(config.senders()));
       o.setMaxSpans(config.maxSpans() + 16);
       long flushMillis = config.flushTimeout().toMillis();
       o.setFlushTimeoutMillis(flushMillis);
@@ -70,6 +72,12 @@ final class SentryRun {
       o.setDebug(true);
       o.setDiagnosticLevel(SentryLevel.DEBUG);
       o.setLogger(delivery);
+      // ...but in debug mode the SDK's serializer also renders every payload a second time, pretty
+      // printed, for that log: give the serializer quiet options of its own.
+      SentryOptions quiet = new SentryOptions();
+      quiet.setMaxDepth(o.getMaxDepth());
+      quiet.setEnablePrettySerializationOutput(false);
+      o.setSerializer(new JsonSerializer(quiet));
       o.setBeforeEnvelopeCallback((envelope, hint) -> delivery.handedOver(envelope));
       o.activate();
       SentryClient client = new SentryClient(o);
@@ -113,12 +121,13 @@ final class SentryRun {
   }
 
   /**
-   * Flushes for at most {@code timeout}, then closes the client without waiting again. Safe to call
-   * twice and from a shutdown hook; returns how long the flush took.
+   * Flushes for at most {@code timeout}, says once if envelopes stay unconfirmed, then closes the
+   * client without waiting again. Safe to call twice and from a shutdown hook; returns the
+   * delivery counts at the end of the flush, or empty when already closed.
    */
-  Duration close(Duration timeout) {
+  Optional<DeliveryLog.Snapshot> close(Duration timeout, Console console) {
     if (!closed.compareAndSet(false, true)) {
-      return Duration.ZERO;
+      return Optional.empty();
     }
     long start = System.nanoTime();
     try {
@@ -126,7 +135,12 @@ final class SentryRun {
     } catch (RuntimeException e) {
       // the flush is best effort; what was not delivered is counted as unconfirmed
     }
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    DeliveryLog.Snapshot snapshot =
+        delivery.snapshot(Duration.ofNanos(System.nanoTime() - start));
+    if (snapshot.unconfirmed() > 0) {
+      console.warnOnce("Sentry did not confirm " + snapshot.unconfirmed() + " envelopes within the "
+          + timeout.toMillis() + " ms flush timeout (evals4j.sentry.flush-timeout)");
+    }
     try {
       // Already flushed: close without a second full wait.
       options.setFlushTimeoutMillis(100);
@@ -135,11 +149,6 @@ final class SentryRun {
     } catch (RuntimeException e) {
       // nothing left to do: the transport's threads are daemons
     }
-    return took;
-  }
-
-  /** Counts for the summary. */
-  Map<String, Long> failedByReason() {
-    return delivery.failedByReason();
+    return Optional.of(snapshot);
   }
 }

@@ -2,10 +2,11 @@ package io.github.evals4j.junit;
 
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.platform.engine.UniqueId;
 
 /**
  * Who a test invocation is, derived from its JUnit unique id: a stable, low-cardinality name
@@ -37,46 +38,85 @@ record TestIdentity(
     List<String> classes = new ArrayList<>();
     String method = "";
     List<String> invocations = new ArrayList<>();
-    UniqueId.Segment lastTemplateInvocation = null;
-    UniqueId id = UniqueId.parse(uniqueId);
-    for (UniqueId.Segment s : id.getSegments()) {
-      String type = s.getType();
+    int lastTemplateInvocation = -1;
+    for (Segment s : segments(uniqueId)) {
+      String type = s.type();
       if (CLASS_TYPES.contains(type)) {
-        classes.add(simpleName(s.getValue()));
+        classes.add(simpleName(s.value()));
       } else if (METHOD_TYPES.contains(type)) {
-        String v = s.getValue();
+        String v = s.value();
         int paren = v.indexOf('(');
         method = paren < 0 ? v : v.substring(0, paren);
       } else if (type.equals("class-template-invocation")) {
-        invocations.add(s.getValue());
+        invocations.add(s.value());
       } else if (type.equals("test-template-invocation")) {
-        invocations.add(s.getValue());
-        lastTemplateInvocation = s;
+        invocations.add(s.value());
+        lastTemplateInvocation = s.start();
       } else if (type.startsWith("dynamic-")) {
-        invocations.add(s.getValue());
+        invocations.add(s.value());
       }
     }
     String classPath = String.join(".", classes);
     String name = method.isEmpty() ? classPath : classPath + "." + method;
     String attemptKey = uniqueId;
-    boolean retrying = lastTemplateInvocation != null
+    boolean retrying = lastTemplateInvocation > 0
         && testMethod.map(TestIdentity::isRetrying).orElse(false);
     if (retrying) {
-      attemptKey = id.removeLastSegment().toString();
+      attemptKey = uniqueId.substring(0, lastTemplateInvocation - 1);
     }
     return new TestIdentity(uniqueId, name, classPath, method, String.join("/", invocations),
         attemptKey, retrying);
   }
 
+  /**
+   * Just the attempt key, without building the identity: the common case (no retrying
+   * annotation) costs one annotation scan.
+   */
+  static String attemptKey(String uniqueId, Optional<Method> testMethod) {
+    if (testMethod.map(TestIdentity::isRetrying).orElse(false)) {
+      return of(uniqueId, testMethod).attemptKey();
+    }
+    return uniqueId;
+  }
+
   /** Class identity of a container: {@code Outer.Nested}. */
   static String className(String uniqueId) {
     List<String> classes = new ArrayList<>();
-    for (UniqueId.Segment s : UniqueId.parse(uniqueId).getSegments()) {
-      if (CLASS_TYPES.contains(s.getType())) {
-        classes.add(simpleName(s.getValue()));
+    for (Segment s : segments(uniqueId)) {
+      if (CLASS_TYPES.contains(s.type())) {
+        classes.add(simpleName(s.value()));
       }
     }
     return String.join(".", classes);
+  }
+
+  /** One {@code [type:value]} segment and where it starts in the unique id. */
+  private record Segment(String type, String value, int start) {}
+
+  /**
+   * The segments of a unique id. JUnit percent-encodes {@code []/:%} inside values, so the
+   * delimiters are unambiguous; this runs once per test, so it avoids {@code UniqueId.parse}'s
+   * allocations and only decodes values that contain an escape.
+   */
+  private static List<Segment> segments(String uniqueId) {
+    List<Segment> segments = new ArrayList<>(6);
+    int i = 0;
+    int n = uniqueId.length();
+    while (i < n) {
+      int open = uniqueId.indexOf('[', i);
+      int colon = open < 0 ? -1 : uniqueId.indexOf(':', open);
+      int close = colon < 0 ? -1 : uniqueId.indexOf(']', colon);
+      if (close < 0) {
+        break;
+      }
+      String value = uniqueId.substring(colon + 1, close);
+      if (value.indexOf('%') >= 0) {
+        value = URLDecoder.decode(value, StandardCharsets.UTF_8);
+      }
+      segments.add(new Segment(uniqueId.substring(open + 1, colon), value, open));
+      i = close + 1;
+    }
+    return segments;
   }
 
   private static String simpleName(String binaryName) {

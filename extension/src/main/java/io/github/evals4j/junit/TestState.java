@@ -110,14 +110,14 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
         tc.setName(id.name());
         tc.setTransactionNameSource(TransactionNameSource.COMPONENT);
         tc.setOperation("junit.test");
-        tc.setDescription(Truncation.truncate(context.getDisplayName(), config.maxValueLength()));
+        tc.setDescription(Truncation.text(context.getDisplayName(), config.maxValueLength()));
         scopes = sentry.get().fork("evals4j-test");
         Tags.apply(scopes, run, Tags.forTest(context, id, attempt));
         TransactionOptions options = new TransactionOptions();
         options.setBindToScope(true);
         tx = scopes.startTransaction(tc, options);
         tx.setData("test.display_name",
-            Truncation.truncate(context.getDisplayName(), config.maxValueLength()));
+            Truncation.text(context.getDisplayName(), config.maxValueLength()));
         tx.setData("test.unique_id", id.uniqueId());
         appLink = linkApplicationSentry(run, id, tx);
       } catch (RuntimeException e) {
@@ -140,9 +140,11 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
       return null;
     }
     IScopes app = Sentry.forkedScopes("evals4j-test");
-    app.getScope().setPropagationContext(new PropagationContext(
-        tx.getSpanContext().getTraceId(), new SpanId(), tx.getSpanContext().getSpanId(), null,
-        true));
+    PropagationContext trace = new PropagationContext(tx.getSpanContext().getTraceId(),
+        new SpanId(), tx.getSpanContext().getSpanId(), null, true);
+    // Events read it from the default write scope (the isolation scope unless configured).
+    app.getScope().setPropagationContext(trace);
+    app.getIsolationScope().setPropagationContext(trace);
     app.setTag("evals4j.run_id", Truncation.tag(run.config().runId(), 200));
     app.setTag("test.name", Truncation.tag(id.name(), 200));
     return app.makeCurrent();
@@ -202,7 +204,7 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
         }
         if (!result.passed()) {
           span.setData("evals4j.check.message",
-              Truncation.truncate(result.message(), run.config().maxValueLength()));
+              Truncation.text(result.message(), run.config().maxValueLength()));
         }
         span.finish(result.passed() ? SpanStatus.OK : SpanStatus.INTERNAL_ERROR);
       });
@@ -249,7 +251,7 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
       }
       if (call.error() != null) {
         span.setData("error.message",
-            Truncation.truncate(call.error(), run.config().maxValueLength()));
+            Truncation.text(call.error(), run.config().maxValueLength()));
       }
       span.finish(call.error() == null ? SpanStatus.OK : SpanStatus.INTERNAL_ERROR,
           new SentryInstantDate(call.startedAt().plus(call.latency())));
@@ -361,8 +363,7 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
     Throwable error = failedRetryAttempt(thrown);
-    Status status = error == null ? Status.PASSED
-        : error instanceof TestAbortedException ? Status.ABORTED : Status.FAILED;
+    Status status = statusOf(error);
     boolean flaky = run.endAttempt(id.attemptKey(), status);
     try {
       binding.close();
@@ -374,7 +375,9 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
     if (transaction != null) {
       guard(() -> send(status, error, flaky));
     }
-    run.testFinished(record(status, error, flaky, duration));
+    if (run.hasCollectors()) {
+      run.testFinished(record(status, error, flaky, duration));
+    }
   }
 
   /**
@@ -382,11 +385,36 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
    * aborted, with the failure as the cause: for attempts and flakiness it is a failure.
    */
   private Throwable failedRetryAttempt(Throwable error) {
-    if (id.retrying() && error instanceof TestAbortedException && error.getCause() != null
+    return failedRetryAttempt(error, id.retrying());
+  }
+
+  static Throwable failedRetryAttempt(Throwable error, boolean retrying) {
+    if (retrying && error instanceof TestAbortedException && error.getCause() != null
         && !(error.getCause() instanceof TestAbortedException)) {
       return error.getCause();
     }
     return error;
+  }
+
+  static Status statusOf(Throwable error) {
+    return error == null ? Status.PASSED
+        : error instanceof TestAbortedException ? Status.ABORTED : Status.FAILED;
+  }
+
+  /** Counts a test when nothing else is needed (see {@link RunState#countOnly()}). */
+  static void count(RunState run, ExtensionContext context, Throwable thrown) {
+    String key = TestIdentity.attemptKey(context.getUniqueId(), context.getTestMethod());
+    boolean retrying = !key.equals(context.getUniqueId());
+    run.endAttempt(key, statusOf(failedRetryAttempt(thrown, retrying)));
+  }
+
+  /** The start of a counted test (see {@link #count}). */
+  static void startCounting(RunState run, ExtensionContext context) {
+    run.startAttempt(TestIdentity.attemptKey(context.getUniqueId(), context.getTestMethod()));
+    String displayName = context.getDisplayName();
+    DisplayNames.unstableReason(displayName).ifPresent(reason -> run.unstableDisplayName(
+        TestIdentity.of(context.getUniqueId(), context.getTestMethod()).name(), displayName,
+        reason));
   }
 
   /** A disabled test: counted, recorded, sent only when {@code evals4j.sentry.send-skipped}. */
@@ -407,13 +435,15 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
         classState.ifPresent(ClassState::childSent);
       });
     }
-    run.testFinished(record(Status.SKIPPED, null, false, Duration.ZERO));
+    if (run.hasCollectors()) {
+      run.testFinished(record(Status.SKIPPED, null, false, Duration.ZERO));
+    }
   }
 
   private void reason(String reason) {
     if (reason != null) {
       transaction.setData("test.skip_reason",
-          Truncation.truncate(reason, run.config().maxValueLength()));
+          Truncation.text(reason, run.config().maxValueLength()));
     }
   }
 

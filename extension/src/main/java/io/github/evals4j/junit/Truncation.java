@@ -1,9 +1,37 @@
 package io.github.evals4j.junit;
 
-/** Keeps values sent to Sentry short and well-formed: no split surrogate pairs, no newlines in tags. */
+import java.util.regex.Pattern;
+
+/**
+ * Keeps text sent to Sentry short, well-formed (no split surrogate pairs, no newlines in tags) and
+ * free of the most common secrets: e-mail addresses, bearer tokens and API-key-like strings are
+ * replaced before truncation.
+ */
 final class Truncation {
 
+  private static final Pattern EMAIL =
+      Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){1,8}");
+  private static final Pattern BEARER =
+      Pattern.compile("(?i)\\b(bearer|token|api[_-]?key|authorization)([\\s:=\"']{1,4})[A-Za-z0-9._~+/=-]{8,}");
+  private static final Pattern KEY_LIKE =
+      Pattern.compile("\\b(?:sk|pk|rk|ghp|gho|xox[abp])[-_][A-Za-z0-9_-]{16,}|\\bAKIA[0-9A-Z]{16}\\b");
+
   private Truncation() {}
+
+  /** {@code value} with e-mail addresses, bearer tokens and API-key-like strings replaced. */
+  static String scrub(String value) {
+    if (value == null || value.isEmpty()) {
+      return value;
+    }
+    String s = EMAIL.matcher(value).replaceAll("[email]");
+    s = BEARER.matcher(s).replaceAll("$1$2[redacted]");
+    return KEY_LIKE.matcher(s).replaceAll("[redacted]");
+  }
+
+  /** Scrubbed, then truncated: for any free text (display names, arguments, messages). */
+  static String text(String value, int max) {
+    return truncate(scrub(value), max);
+  }
 
   /** {@code value} cut to at most {@code max} chars (an ellipsis marks the cut); null stays null. */
   static String truncate(String value, int max) {
@@ -22,7 +50,7 @@ final class Truncation {
     if (value == null) {
       return null;
     }
-    return truncate(value.replaceAll("[\\r\\n\\t]+", " "), Math.min(max, 200));
+    return truncate(scrub(value).replaceAll("[\\r\\n\\t]+", " "), Math.min(max, 200));
   }
 
   /** {@code String.valueOf(value)}, truncated; a throwing {@code toString()} is named, not thrown. */
@@ -33,6 +61,6 @@ final class Truncation {
     } catch (RuntimeException e) {
       s = "<toString() threw " + e.getClass().getSimpleName() + ">";
     }
-    return truncate(s, max);
+    return text(s, max);
   }
 }

@@ -49,7 +49,7 @@ public final class HtmlReport {
   private static final String CSS =
       "body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem;color:#1f2328;max-width:1200px}"
           + "h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d0d7de}"
-          + "table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}"
+          + "table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top;max-width:24em;overflow-wrap:break-word}"
           + "th{background:#f6f8fa;cursor:pointer;user-select:none}th[aria-sort=ascending]::after{content:' \\25B2'}"
           + "th[aria-sort=descending]::after{content:' \\25BC'}td.num{text-align:right;font-variant-numeric:tabular-nums}"
           + ".FAIL{color:#cf222e;font-weight:600}.pass{color:#1a7f37}.unknown{color:#9a6700}"
@@ -57,6 +57,7 @@ public final class HtmlReport {
           + ".meta{color:#59636e}svg text{font:12px system-ui,sans-serif;fill:#1f2328}";
 
   private static final int CHART_WIDTH = 760;
+  private static final int VALUE_WIDTH = 180;
   private static final int LABEL_WIDTH = 250;
   private static final int ROW = 26;
 
@@ -127,7 +128,7 @@ public final class HtmlReport {
     for (PromptStats s : report.prompts()) {
       String gate = Cells.gate(s.prompt(), report.gates());
       h.append("<tr class=\"prompt-row\">")
-          .append(td(s.prompt().id())).append(td(s.prompt().version())).append(td(s.prompt().model()))
+          .append(td(Text.name(s.prompt().id()))).append(td(Text.name(s.prompt().version()))).append(td(Text.name(s.prompt().model())))
           .append(num(Cells.n(s), s.runs()))
           .append(num(Cells.passRate(s), s.runs() == 0 ? -1 : s.passRate()))
           .append(num(Cells.hallucination(s), s.hallucinationRate().orElse(-1)))
@@ -154,23 +155,23 @@ public final class HtmlReport {
     return 30 + rows * ROW;
   }
 
-  private static void axis(StringBuilder h, int rows, String left, String right) {
+  private static void axis(StringBuilder h, int rows, String left, String right, double rightX) {
     int y = chartHeight(rows) - 8;
     h.append("<line x1=\"").append(LABEL_WIDTH).append("\" y1=\"10\" x2=\"").append(LABEL_WIDTH)
         .append("\" y2=\"").append(y - 10).append("\" stroke=\"#8c959f\"/>")
         .append("<text x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y).append("\">").append(left).append("</text>")
-        .append("<text x=\"").append(CHART_WIDTH - 10).append("\" y=\"").append(y)
+        .append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"", rightX)).append(y)
         .append("\" text-anchor=\"end\">").append(Text.html(right)).append("</text>");
   }
 
   private static void label(StringBuilder h, int row, String label) {
     h.append("<text x=\"").append(LABEL_WIDTH - 8).append("\" y=\"").append(14 + row * ROW + 13)
-        .append("\" text-anchor=\"end\">").append(Text.html(Text.console(label, 38))).append("</text>");
+        .append("\" text-anchor=\"end\">").append(Text.html(Text.console(label, 32))).append("</text>");
   }
 
   private static void passRateChart(StringBuilder h, List<PromptStats> prompts) {
     int rows = prompts.size();
-    double span = CHART_WIDTH - LABEL_WIDTH - 20;
+    double span = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
     h.append(String.format(Locale.ROOT,
         "<svg id=\"chart-pass-rate\" role=\"img\" aria-label=\"pass rate per prompt version\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
         CHART_WIDTH, chartHeight(rows), CHART_WIDTH, chartHeight(rows)));
@@ -188,9 +189,9 @@ public final class HtmlReport {
           "<path class=\"interval\" d=\"M%.1f %.1fV%.1fM%.1f %.1fH%.1fM%.1f %.1fV%.1f\" stroke=\"#1f2328\" fill=\"none\"/>",
           lo, y + 3, y + 15, lo, y + 9, hi, hi, y + 3, y + 15));
       h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>",
-          Math.min(hi + 6, CHART_WIDTH - 60.0), y + 13, Text.html(s.runs() == 0 ? "–" : Format.percent(s.passRate()))));
+          LABEL_WIDTH + span + 10, y + 13, Text.html(s.runs() == 0 ? "–" : Format.percent(s.passRate()))));
     }
-    axis(h, rows, "0 %", "100 %");
+    axis(h, rows, "0 %", "100 %", LABEL_WIDTH + span);
     h.append("</svg>\n");
   }
 
@@ -200,7 +201,7 @@ public final class HtmlReport {
     for (PromptStats s : prompts) {
       max = Math.max(max, s.applicationCost().perCaseUsd().orElse(0));
     }
-    double span = CHART_WIDTH - LABEL_WIDTH - 110;
+    double span = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
     h.append(String.format(Locale.ROOT,
         "<svg id=\"chart-cost\" role=\"img\" aria-label=\"cost per case per prompt version\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
         CHART_WIDTH, chartHeight(rows), CHART_WIDTH, chartHeight(rows)));
@@ -214,14 +215,14 @@ public final class HtmlReport {
         h.append(String.format(Locale.ROOT,
             "<rect class=\"bar cost\" x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"18\" fill=\"#8250df\"><title>%s</title></rect>",
             LABEL_WIDTH, y, w, Text.html(s.prompt().label() + ": " + Format.usd(v) + " per case")));
-        h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>", LABEL_WIDTH + w + 6, y + 13,
+        h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>", LABEL_WIDTH + span + 10, y + 13,
             Text.html(Format.usd(v))));
       } else {
         h.append(String.format(Locale.ROOT, "<text class=\"unknown\" x=\"%d\" y=\"%.1f\">%s</text>",
             LABEL_WIDTH + 6, y + 13, Text.html(Cells.costPerCase(s.applicationCost()))));
       }
     }
-    axis(h, rows, "$0", max == 0 ? "" : Format.usd(max));
+    axis(h, rows, "$0", max == 0 ? "" : Format.usd(max), LABEL_WIDTH + span);
     h.append("</svg>\n");
   }
 
@@ -231,7 +232,7 @@ public final class HtmlReport {
     for (PromptStats s : prompts) {
       max = Math.max(max, s.latency().p99Ms());
     }
-    double span = CHART_WIDTH - LABEL_WIDTH - 110;
+    double span = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
     String[] colours = {"#4ac26b", "#d4a72c", "#fa4549"};
     h.append(String.format(Locale.ROOT,
         "<svg id=\"chart-latency\" role=\"img\" aria-label=\"latency percentiles per prompt version\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
@@ -255,10 +256,10 @@ public final class HtmlReport {
             Text.html(s.prompt().label() + " " + names[k] + ": " + Format.millis(values[k]))));
       }
       h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>",
-          LABEL_WIDTH + (max == 0 ? 0 : values[2] / max * span) + 6, y + 13,
+          LABEL_WIDTH + span + 10, y + 13,
           Text.html(Format.millis(values[0]) + " / " + Format.millis(values[1]) + " / " + Format.millis(values[2]))));
     }
-    axis(h, rows, "0 ms", max == 0 ? "" : Format.millis(max));
+    axis(h, rows, "0 ms", max == 0 ? "" : Format.millis(max), LABEL_WIDTH + span);
     h.append("</svg>\n");
   }
 
@@ -285,7 +286,7 @@ public final class HtmlReport {
     for (Comparison c : comparisons) {
       StringBuilder regressions = new StringBuilder();
       for (CaseRegression r : c.regressions()) {
-        regressions.append(regressions.length() == 0 ? "" : ", ").append(r.caseId()).append(" (").append(r.kind()).append(')');
+        regressions.append(regressions.length() == 0 ? "" : ", ").append(Text.name(r.caseId())).append(" (").append(r.kind()).append(')');
       }
       String verdict = c.summary().substring(c.summary().indexOf(": ") + 2);
       h.append("<tr class=\"comparison-row\">").append(td(c.baseline().label())).append(td(c.candidate().label()))
@@ -316,9 +317,11 @@ public final class HtmlReport {
         h.append("pass@").append(k + 1).append(' ').append(Format.percent(s.repeats().passAtK().get(k)))
             .append(", pass^").append(k + 1).append(' ').append(Format.percent(s.repeats().passHatK().get(k))).append(" · ");
       }
+      h.append(String.format(Locale.ROOT, "score spread across repeats: mean sd %.3f, max %.3f · ",
+          s.repeats().meanScoreStdDev(), s.repeats().maxScoreStdDev()));
       h.append(s.repeats().unstableCases()).append(" unstable case(s)");
       if (!s.repeats().unstableCaseIds().isEmpty()) {
-        h.append(": ").append(Text.html(String.join(", ", s.repeats().unstableCaseIds())));
+        h.append(": ").append(Text.html(String.join(", ", s.repeats().unstableCaseIds().stream().map(Text::name).toList())));
       }
       h.append("<br>");
     }
@@ -337,7 +340,7 @@ public final class HtmlReport {
     if (!s.examples().isEmpty()) {
       h.append("<details class=\"examples\"><summary>").append(s.examples().size()).append(" failing example(s)</summary>\n");
       for (FailingExample e : s.examples()) {
-        h.append("<div class=\"example\"><p><b>case ").append(Text.html(e.caseId())).append(" #").append(e.repeat())
+        h.append("<div class=\"example\"><p><b>case ").append(Text.html(Text.name(e.caseId()))).append(" #").append(e.repeat())
             .append("</b> · ").append(Text.html(e.check())).append(": ").append(Text.html(e.message())).append("</p>");
         if (!e.evidence().isEmpty()) {
           h.append("<ul>");

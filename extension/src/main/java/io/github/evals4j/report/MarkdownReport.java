@@ -32,9 +32,9 @@ public final class MarkdownReport {
     md.append("| prompt | version | model | n | pass rate [95 % CI] | hallucination | quality | cost / case | cost | p95 | gate |\n");
     md.append("|---|---|---|--:|---|--:|--:|--:|--:|--:|---|\n");
     for (PromptStats s : report.prompts()) {
-      md.append("| ").append(Text.md(s.prompt().id()))
-          .append(" | ").append(Text.md(s.prompt().version()))
-          .append(" | ").append(Text.md(s.prompt().model()))
+      md.append("| ").append(Text.md(Text.name(s.prompt().id())))
+          .append(" | ").append(Text.md(Text.name(s.prompt().version())))
+          .append(" | ").append(Text.md(Text.name(s.prompt().model())))
           .append(" | ").append(Cells.n(s))
           .append(" | ").append(Cells.passRate(s))
           .append(" | ").append(Cells.hallucination(s))
@@ -116,7 +116,7 @@ public final class MarkdownReport {
       c.p95LatencyDeltaMs().ifPresent(d -> md.append(String.format(Locale.ROOT, " · p95 %+.0f ms", d)));
       md.append('\n');
       for (CaseRegression r : c.regressions()) {
-        md.append("  - case ").append(Text.md(r.caseId())).append(": ")
+        md.append("  - case ").append(Text.md(Text.name(r.caseId()))).append(": ")
             .append(r.kind().equals("now-fails")
                 ? "passed " + Format.percent(r.baselinePassRate()) + " → " + Format.percent(r.candidatePassRate())
                 : "score dropped by " + Format.score(r.scoreDrop()))
@@ -140,9 +140,11 @@ public final class MarkdownReport {
         md.append(String.format(Locale.ROOT, " · pass@%d %s, pass^%d %s", k + 1,
             Format.percent(r.passAtK().get(k)), k + 1, Format.percent(r.passHatK().get(k))));
       }
+      md.append(String.format(Locale.ROOT, " · score spread across repeats: mean sd %.3f, max %.3f",
+          r.meanScoreStdDev(), r.maxScoreStdDev()));
       md.append(" · ").append(r.unstableCases()).append(" unstable case").append(r.unstableCases() == 1 ? "" : "s");
       if (!r.unstableCaseIds().isEmpty()) {
-        md.append(": ").append(r.unstableCaseIds().stream().map(Text::md).collect(Collectors.joining(", ")));
+        md.append(": ").append(r.unstableCaseIds().stream().map(id -> Text.md(Text.name(id))).collect(Collectors.joining(", ")));
       }
       md.append('\n');
     }
@@ -160,7 +162,7 @@ public final class MarkdownReport {
     if (!s.examples().isEmpty()) {
       md.append("\nFailing examples:\n\n");
       for (FailingExample e : s.examples()) {
-        md.append("- case ").append(Text.md(e.caseId())).append(" #").append(e.repeat()).append(", ")
+        md.append("- case ").append(Text.md(Text.name(e.caseId()))).append(" #").append(e.repeat()).append(", ")
             .append(Text.md(e.check())).append(": ").append(Text.md(e.message())).append('\n');
         for (Evidence ev : e.evidence()) {
           md.append("  - ").append(Text.md(ev.kind())).append(" at ").append(ev.start()).append("..")

@@ -1,5 +1,6 @@
 package io.github.evals4j.report;
 
+import io.github.evals4j.aggregate.Comparison;
 import io.github.evals4j.aggregate.Comparisons;
 import io.github.evals4j.aggregate.PromptStats;
 import io.github.evals4j.gate.GateResult;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,9 @@ public final class Reports {
   /** The environment variable GitHub Actions sets to the step summary file. */
   public static final String STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
 
+  /** GitHub rejects a step summary over 1 MiB; ours stays well below, truncated if need be. */
+  static final int MAX_STEP_SUMMARY_CHARS = 512 * 1024;
+
   private Reports() {}
 
   /**
@@ -46,15 +51,20 @@ public final class Reports {
   public static Report build(
       RunInfo run, List<PromptStats> stats, Optional<Report> baseline, GateSettings gates) {
     List<PromptStats> base = baseline.map(Report::prompts).orElse(List.of());
-    double margin = GateSettings.defaults().forPrompt("").scoreDropMargin();
     List<GateResult> results = Gates.evaluate(stats, base, gates);
-    List<io.github.evals4j.aggregate.Comparison> againstBaseline = new ArrayList<>();
+    // Each prompt id is compared with its own score-drop margin.
+    Map<String, List<PromptStats>> byId = new LinkedHashMap<>();
     for (PromptStats s : stats) {
-      double m = gates.forPrompt(s.prompt().id()).scoreDropMargin();
-      againstBaseline.addAll(Comparisons.againstBaseline(base, List.of(s), m));
+      byId.computeIfAbsent(s.prompt().id(), id -> new ArrayList<>()).add(s);
     }
-    return new Report(Report.SCHEMA_VERSION, run, stats, Comparisons.withinRun(stats, margin),
-        againstBaseline, results);
+    List<Comparison> withinRun = new ArrayList<>();
+    List<Comparison> againstBaseline = new ArrayList<>();
+    for (Map.Entry<String, List<PromptStats>> e : byId.entrySet()) {
+      double margin = gates.forPrompt(e.getKey()).scoreDropMargin();
+      withinRun.addAll(Comparisons.withinRun(e.getValue(), margin));
+      againstBaseline.addAll(Comparisons.againstBaseline(base, e.getValue(), margin));
+    }
+    return new Report(Report.SCHEMA_VERSION, run, stats, withinRun, againstBaseline, results);
   }
 
   /** The files written by {@link #writeAll}. */
@@ -75,9 +85,25 @@ public final class Reports {
     AtomicFiles.write(html, HtmlReport.render(report).getBytes(StandardCharsets.UTF_8));
     Optional<Path> summary = Optional.ofNullable(env.get(STEP_SUMMARY)).filter(s -> !s.isBlank()).map(Path::of);
     if (summary.isPresent()) {
-      Files.writeString(summary.get(), markdown + "\n", StandardCharsets.UTF_8,
+      Files.writeString(summary.get(), stepSummary(markdown, dir.resolve(MARKDOWN)) + "\n", StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     }
     return new Written(json, md, html, summary);
+  }
+
+  /** The Markdown, cut at a line boundary (and a whole code point) when it is too long for GitHub. */
+  static String stepSummary(String markdown, Path full) {
+    if (markdown.length() <= MAX_STEP_SUMMARY_CHARS) {
+      return markdown;
+    }
+    int cut = markdown.lastIndexOf('\n', MAX_STEP_SUMMARY_CHARS);
+    if (cut <= 0) {
+      cut = MAX_STEP_SUMMARY_CHARS;
+      if (Character.isHighSurrogate(markdown.charAt(cut - 1))) {
+        cut--;
+      }
+    }
+    return markdown.substring(0, cut) + "\n\n_(truncated for the step summary; the whole report is " + full.getFileName()
+        + " in the report directory)_\n";
   }
 }

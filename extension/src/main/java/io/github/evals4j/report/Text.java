@@ -82,6 +82,11 @@ final class Text {
     return out.toString();
   }
 
+  /** A name from a user's file (case id, prompt id) shortened for display; escape it afterwards. */
+  static String name(String s) {
+    return console(s, 120);
+  }
+
   /** One line for a terminal: controls and escapes removed (no ANSI injection), abbreviated. */
   static String console(String s, int max) {
     String c = clean(s).replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');

@@ -95,6 +95,37 @@ class CollectorsAndSessionTest {
   }
 
   @Test
+  void should_detect_a_flaky_test_rerun_in_the_same_session_like_surefire_reruns() {
+    // GIVEN Surefire's rerunFailingTestsCount: one session, the failed test executed again
+    Fixtures.FailsOnce.CALLS.set(0);
+    Remembering collector = new Remembering();
+    try (StdErr err = StdErr.capture()) {
+      try (LauncherSession session = LauncherFactory.openSession()) {
+        session.getStore().put(NAMESPACE, RunState.ENVIRONMENT_KEY, Map.of());
+        session.getStore().put(NAMESPACE, RunState.COLLECTORS_KEY, List.of(collector));
+        var request = request().selectors(selectClass(Fixtures.FailsOnce.class)).build();
+
+        // WHEN
+        session.getLauncher().execute(request, new SummaryGeneratingListener());
+        session.getLauncher().execute(request, new SummaryGeneratingListener());
+      }
+
+      // THEN two attempts, one flaky test, not a failed one
+      assertThat(collector.records).extracting(TestRecord::attempt, TestRecord::status,
+              TestRecord::flaky)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Status.FAILED, false),
+              org.assertj.core.groups.Tuple.tuple(2, Status.PASSED, true));
+      assertThat(collector.runs).singleElement().satisfies(run -> {
+        assertThat(run.tests()).isEqualTo(1);
+        assertThat(run.failed()).isZero();
+        assertThat(run.flaky()).isEqualTo(1);
+      });
+      assertThat(err.summary()).contains("1 tests (1 passed, 0 failed, 0 aborted, 0 skipped, 1 flaky)");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("try") // the resource captures stderr or is closed on purpose
   void should_report_a_throwing_collector_once_and_keep_the_outcomes() {
     RunCollector throwing = new RunCollector() {
       @Override

@@ -42,6 +42,8 @@ class Evals4jExtensionTest {
         .skipped(1));
     List<JsonNode> transactions = sentry.transactions();
     SentrySchema.assertValid(transactions);
+    assertThat(sentry.contentEncodings()).as("the SDK's real, gzipped envelopes")
+        .hasSize(5).containsOnly("gzip");
     assertThat(Payloads.names(transactions)).containsExactlyInAnyOrder("Fixtures.Lifecycle",
         "Fixtures.Lifecycle.passes", "Fixtures.Lifecycle.fails", "Fixtures.Lifecycle.aborts");
 

@@ -129,6 +129,18 @@ final class Fixtures {
     }
   }
 
+  /** The class setup fails: no test runs. */
+  @Evals4j
+  static class BrokenSetup {
+    @BeforeAll
+    static void connect() {
+      throw new IllegalStateException("no database");
+    }
+
+    @Test
+    void neverRuns() {}
+  }
+
   /** Auto-detection: no annotation. */
   static class Plain {
     @Test
@@ -149,6 +161,19 @@ final class Fixtures {
 
     @RepeatedTest(2)
     void stable() {}
+  }
+
+  /** A plain test that fails on its first run and passes when re-run (Surefire's rerun). */
+  @Evals4j
+  static class FailsOnce {
+    static final AtomicInteger CALLS = new AtomicInteger();
+
+    @Test
+    void wobbly() {
+      if (CALLS.incrementAndGet() == 1) {
+        throw new AssertionError("first run fails");
+      }
+    }
   }
 
   /** Four threads: each test tags and spans itself; nothing may cross over. */
@@ -194,6 +219,50 @@ final class Fixtures {
     @TestFactory
     Stream<DynamicTest> many() {
       return IntStream.range(0, COUNT).mapToObj(i -> dynamicTest("t" + i, () -> {}));
+    }
+  }
+
+  /** Enough tests that some envelopes are created after the endpoint's first answer. */
+  @Evals4j
+  static class Hundreds {
+    static final int COUNT = 500;
+
+    @TestFactory
+    Stream<DynamicTest> hundreds() {
+      return IntStream.range(0, COUNT).mapToObj(i -> dynamicTest("t" + i, () -> {}));
+    }
+  }
+
+  /** Application code that uses the global Sentry, set up by the test (before the run). */
+  @Evals4j
+  static class AppUsesSentry {
+    @Test
+    void capturesMessage() {
+      io.sentry.Sentry.captureMessage("from the app");
+    }
+  }
+
+  /** Application code that sets up and closes the global Sentry itself, inside the run. */
+  @Evals4j
+  static class AppInitialisesSentry {
+    static volatile String appDsn;
+
+    @BeforeAll
+    static void startApp() {
+      io.sentry.Sentry.init(o -> o.setDsn(appDsn));
+    }
+
+    @Test
+    void first() {
+      io.sentry.Sentry.captureMessage("app message");
+    }
+
+    @Test
+    void second() {}
+
+    @AfterAll
+    static void stopApp() {
+      io.sentry.Sentry.close();
     }
   }
 

@@ -106,6 +106,26 @@ class InvocationKindsTest {
   }
 
   @Test
+  void should_report_a_failing_class_setup_on_the_class_transaction() {
+    // WHEN
+    Kit.sentry(sentry).run(Fixtures.BrokenSetup.class)
+        .containerEvents().assertStatistics(s -> s.failed(1));
+
+    // THEN
+    JsonNode clazz = single(sentry.transactions(), "Fixtures.BrokenSetup");
+    SentrySchema.assertValid(sentry.transactions());
+    assertThat(status(clazz)).isEqualTo("internal_error");
+    assertThat(spans(clazz, "junit.before_all")).singleElement()
+        .satisfies(s -> assertThat(s.path("status").asText()).isEqualTo("internal_error"));
+    assertThat(sentry.events()).singleElement().satisfies(e -> {
+      assertThat(Payloads.spanId(e)).isEqualTo(Payloads.spanId(clazz));
+      assertThat(e.path("exception").path("values").get(0).path("value").asText())
+          .isEqualTo("no database");
+    });
+    assertThat(err.summary()).contains("1 class setup/teardown failures");
+  }
+
+  @Test
   void should_register_through_auto_detection() {
     // WHEN
     Kit.sentry(sentry).and("junit.jupiter.extensions.autodetection.enabled", "true")

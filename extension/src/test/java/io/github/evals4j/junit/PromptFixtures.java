@@ -80,6 +80,18 @@ final class PromptFixtures {
     }
   }
 
+  /** The same suite with a lower pass-rate gate declared on the annotation. */
+  @Prompt(id = "summarize", version = "v1", model = "gpt-4o-mini", gates = "min-pass-rate=0.6")
+  static class GatedSummaries extends Summaries {}
+
+  /** A gate the annotation cannot declare. */
+  @Evals4j
+  @Prompt(id = "broken", version = "v1", gates = "min-pass=0.5")
+  static class BadGate {
+    @Test
+    void runs() {}
+  }
+
   /** Every way to attribute a test. */
   @Evals4j
   @Prompt(id = "classify", version = "v1")
@@ -128,6 +140,30 @@ final class PromptFixtures {
       Checks.evaluate(Check.of("tone",
           out -> CheckResult.of("tone", false, List.of(), "too terse")), "Thanks!");
     }
+  }
+
+  /** Calls to a model the bundled price table does not know. */
+  @Evals4j
+  @Prompt(id = "extract", version = "v1", model = "acme-llm-7")
+  static class UnknownModel {
+    @RepeatedTest(2)
+    void extract() {
+      Recording.llmCall(LlmCall.builder("acme", "acme-llm-7").inputTokens(1_000_000)
+          .outputTokens(500_000).latency(Duration.ofMillis(50)).build());
+    }
+  }
+
+  /** Dataset repeats from the parameter and from the annotation. */
+  @Evals4j
+  @Prompt(id = "repeat", version = "v1")
+  static class Repeats {
+    @ParameterizedTest
+    @DatasetSource(value = "datasets/summaries.jsonl", limit = 2)
+    void byParameter(EvalCase c) {}
+
+    @ParameterizedTest
+    @DatasetSource(value = "datasets/summaries.jsonl", limit = 2, repeats = 2)
+    void byAnnotation(EvalCase c) {}
   }
 
   /** Not attributed: no report. */

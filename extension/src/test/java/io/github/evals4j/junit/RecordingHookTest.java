@@ -68,6 +68,7 @@ class RecordingHookTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the resource captures stderr or is closed on purpose
   void should_cap_spans_per_test_and_say_so() {
     try (SentryEndpoint sentry = new SentryEndpoint(); StdErr err = StdErr.capture()) {
       // WHEN each parallel worker makes 3 spans and 3 checks but only 2 spans are allowed

@@ -58,6 +58,19 @@ class RetriesAndModesTest {
   }
 
   @Test
+  void should_count_attempts_flaky_tests_and_unstable_names_without_sentry() {
+    // WHEN no DSN and no collector: the extension only counts
+    Kit.plain().run(Fixtures.Flaky.class, Fixtures.UnstableNames.class);
+
+    // THEN
+    assertThat(err.summary())
+        .contains("3 tests (3 passed, 0 failed, 0 aborted, 0 skipped, 1 flaky)")
+        .contains("Sentry: off (no DSN)")
+        .contains("Fixtures.UnstableNames.withObject (identity hash");
+    assertThat(sentry.requestCount()).isZero();
+  }
+
+  @Test
   void should_send_only_failures_in_errors_only_mode() {
     // WHEN
     Kit.sentry(sentry).and(Config.SEND, "errors-only").run(Fixtures.Lifecycle.class);

@@ -44,7 +44,14 @@ class RunReportTest {
   @TempDir
   Path dir;
 
+  private final List<String> failures = new java.util.ArrayList<>();
+
   private CollectorsAndSessionTest.Remembering run(Map<String, String> params,
+      Map<String, String> env, Class<?>... classes) {
+    return run(0, params, env, classes);
+  }
+
+  private CollectorsAndSessionTest.Remembering run(int expectedFailures, Map<String, String> params,
       Map<String, String> env, Class<?>... classes) {
     CollectorsAndSessionTest.Remembering collector = new CollectorsAndSessionTest.Remembering();
     try (LauncherSession session = LauncherFactory.openSession()) {
@@ -58,7 +65,8 @@ class RunReportTest {
       params.forEach(request::configurationParameter);
       SummaryGeneratingListener summary = new SummaryGeneratingListener();
       session.getLauncher().execute(request.build(), summary);
-      assertThat(summary.getSummary().getTestsFailedCount()).isZero();
+      assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(expectedFailures);
+      summary.getSummary().getFailures().forEach(f -> failures.add(f.getException().getMessage()));
     }
     return collector;
   }
@@ -82,8 +90,14 @@ class RunReportTest {
       assertThat(report.run().runId()).isEqualTo("github-77");
       assertThat(report.run().commit()).isEqualTo("c0ffee");
       assertThat(report.run().branch()).isEqualTo("feature/x");
-      assertThat(report.run().ci()).isEqualTo("github");
-      assertThat(report.run().pricesAsOf()).isEqualTo("2025-10-31");
+      assertThat(report.run().ci()).isEqualTo("github-actions");
+      JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(dir.resolve("evals4j/report.json").toFile());
+      assertThat(com.networknt.schema.SchemaRegistry.withDefaultDialect(
+              com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+          .getSchema(new com.fasterxml.jackson.databind.ObjectMapper().readTree(ReportJson.schema()))
+          .validate(json)).as("report.json against its shipped schema").isEmpty();
+      assertThat(report.run().pricesAsOf()).isEqualTo("2026-10-24");
       assertThat(report.prompts()).extracting(p -> p.prompt().label())
           .containsExactly("summarize@v1/gpt-4o-mini", "summarize@v2/gpt-4o-mini");
       PromptStats v1 = prompt(report, "v1");
@@ -264,6 +278,131 @@ class RunReportTest {
             assertThat(c.passed()).isZero();
           });
       assertThat(gating.passRate()).isZero();
+    }
+  }
+
+  @Test
+  void should_give_the_same_numbers_when_tests_run_in_parallel() {
+    try (StdErr ignored = StdErr.capture()) {
+      // WHEN
+      run(Map.of("junit.jupiter.execution.parallel.enabled", "true",
+          "junit.jupiter.execution.parallel.mode.default", "concurrent",
+          "junit.jupiter.execution.parallel.config.strategy", "fixed",
+          "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"), Map.of(),
+          PromptFixtures.Summaries.class);
+
+      // THEN
+      Report report = ReportJson.read(dir.resolve("evals4j/report.json"));
+      PromptStats v1 = prompt(report, "v1");
+      assertThat(v1.runs()).isEqualTo(8);
+      assertThat(v1.passedRuns()).isEqualTo(5);
+      assertThat(v1.caseOutcomes()).extracting(c -> c.id() + " " + c.passed() + "/" + c.runs())
+          .containsExactlyInAnyOrder("c1 2/2", "c2 2/2", "c3 0/2", "c4 1/2");
+      assertThat(v1.tokens().calls()).isEqualTo(8);
+      assertThat(prompt(report, "v2").passedRuns()).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void should_report_an_unknown_model_cost_as_unknown_and_price_it_from_a_prices_file()
+      throws Exception {
+    try (StdErr ignored = StdErr.capture()) {
+      // WHEN the model is not in the bundled table
+      run(Map.of(), Map.of(), PromptFixtures.UnknownModel.class);
+      Report unknown = ReportJson.read(dir.resolve("evals4j/report.json"));
+
+      // THEN its cost is unknown, not 0, and so is the cost gate
+      assertThat(unknown.prompts().get(0).applicationCost().totalUsd()).isEmpty();
+      assertThat(unknown.prompts().get(0).applicationCost().unpricedModels())
+          .containsExactly("acme-llm-7");
+      assertThat(unknown.gates()).filteredOn(g -> g.metric().equals("max-cost-per-run"))
+          .singleElement().extracting(GateResult::status).isEqualTo(GateStatus.UNKNOWN);
+
+      // WHEN a prices file names it: $1 per M input, $2 per M output
+      Path prices = dir.resolve("prices.csv");
+      Files.writeString(prices, "model,provider,input,cached_input,output\nacme-llm-7,acme,1.0,,2.0\n");
+      run(Map.of("evals4j.prices.file", prices.toString()), Map.of(),
+          PromptFixtures.UnknownModel.class);
+      Report priced = ReportJson.read(dir.resolve("evals4j/report.json"));
+
+      // THEN 2 calls × (1M × $1 + 0.5M × $2) = $4, over the $0.10 default: the gate fails
+      assertThat(priced.prompts().get(0).applicationCost().totalUsd().getAsDouble())
+          .isCloseTo(4.0, within(1e-9));
+      assertThat(priced.gates()).filteredOn(g -> g.metric().equals("max-cost-per-run"))
+          .singleElement().satisfies(g -> {
+            assertThat(g.status()).isEqualTo(GateStatus.FAILED);
+            assertThat(g.value()).isEqualTo("$4.00");
+          });
+      assertThat(priced.run().priceSources()).contains("prices.csv");
+    }
+  }
+
+  @Test
+  void should_say_why_no_report_was_written_for_a_malformed_gate_key() {
+    try (StdErr err = StdErr.capture()) {
+      // WHEN
+      run(Map.of("evals4j.gate.summarize.min-pass-rate", "ninety"), Map.of(),
+          PromptFixtures.Summaries.class);
+
+      // THEN
+      assertThat(dir.resolve("evals4j/report.json")).doesNotExist();
+      assertThat(err.all()).contains("[evals4j] the run report could not be built:",
+          "evals4j.gate.summarize.min-pass-rate", "ninety");
+    }
+  }
+
+  @Test
+  void should_repeat_every_dataset_case_by_the_repeats_parameter() {
+    try (StdErr ignored = StdErr.capture()) {
+      // WHEN the annotation says 2 and the parameter 3: the annotation wins
+      CollectorsAndSessionTest.Remembering records = run(Map.of("evals4j.repeats", "3"), Map.of(),
+          PromptFixtures.Repeats.class);
+
+      // THEN
+      assertThat(records.records).filteredOn(r -> r.name().endsWith(".byParameter"))
+          .extracting(r -> r.attribution().caseId() + "#" + r.attribution().repeat())
+          .containsExactlyInAnyOrder("c1#0", "c1#1", "c1#2", "c2#0", "c2#1", "c2#2");
+      assertThat(records.records).filteredOn(r -> r.name().endsWith(".byAnnotation"))
+          .extracting(r -> r.attribution().caseId() + "#" + r.attribution().repeat())
+          .containsExactlyInAnyOrder("c1#0", "c1#1", "c2#0", "c2#1");
+    }
+  }
+
+  @Test
+  void should_take_gates_from_the_annotation_unless_a_property_sets_them() {
+    try (StdErr ignored = StdErr.capture()) {
+      // WHEN the annotation lowers the bar to 60 %
+      run(Map.of(), Map.of(), PromptFixtures.GatedSummaries.class);
+      Report annotated = ReportJson.read(dir.resolve("evals4j/report.json"));
+      // WHEN a property raises it again
+      run(Map.of("evals4j.gate.summarize.min-pass-rate", "0.95"), Map.of(),
+          PromptFixtures.GatedSummaries.class);
+      Report property = ReportJson.read(dir.resolve("evals4j/report.json"));
+
+      // THEN
+      assertThat(annotated.gates()).filteredOn(g -> g.metric().equals("min-pass-rate")
+          && g.prompt().version().equals("v1")).singleElement().satisfies(g -> {
+            assertThat(g.status()).isEqualTo(GateStatus.PASSED);
+            assertThat(g.threshold()).isEqualTo("≥ 60.0 %");
+          });
+      assertThat(property.gates()).filteredOn(g -> g.metric().equals("min-pass-rate")
+          && g.prompt().version().equals("v1")).singleElement().satisfies(g -> {
+            assertThat(g.status()).isEqualTo(GateStatus.FAILED);
+            assertThat(g.threshold()).isEqualTo("≥ 95.0 %");
+          });
+    }
+  }
+
+  @Test
+  void should_fail_a_test_whose_annotation_declares_an_unknown_gate() {
+    try (StdErr ignored = StdErr.capture()) {
+      // WHEN
+      run(1, Map.of(), Map.of(), PromptFixtures.BadGate.class);
+
+      // THEN
+      assertThat(failures).singleElement().asString().contains(
+          "@Prompt(id = \"broken\", gates = \"min-pass=0.5\")",
+          "PromptFixtures$BadGate", "allowed keys: min-pass-rate");
     }
   }
 

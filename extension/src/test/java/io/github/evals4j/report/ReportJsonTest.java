@@ -117,4 +117,24 @@ class ReportJsonTest {
   void should_not_touch_step_summary_when_env_is_unset(@TempDir Path dir) throws Exception {
     assertThat(Reports.writeAll(Fixtures.report(), dir, Map.of()).stepSummary()).isEmpty();
   }
+
+  @Test
+  void should_truncate_step_summary_at_a_line_when_markdown_is_too_long() {
+    String line = "| row | \uD83D\uDE00 |\n";
+    String md = line.repeat(Reports.MAX_STEP_SUMMARY_CHARS / line.length() + 100);
+    String summary = Reports.stepSummary(md, Path.of("report.md"));
+    assertThat(summary.length()).isLessThan(Reports.MAX_STEP_SUMMARY_CHARS + 200);
+    assertThat(summary).startsWith(line).contains("_(truncated for the step summary; the whole report is report.md");
+    assertThat(Reports.stepSummary("short\n", Path.of("report.md"))).isEqualTo("short\n");
+  }
+
+  @Test
+  void should_validate_and_render_when_run_recorded_nothing() throws Exception {
+    Report empty = Reports.build(Fixtures.runInfo(), List.of(), java.util.Optional.empty(),
+        io.github.evals4j.gate.GateSettings.defaults());
+    assertThat(schema().validate(MAPPER.readTree(ReportJson.toJson(empty)))).isEmpty();
+    assertThat(MarkdownReport.render(empty)).contains("All 0 gates passed");
+    assertThat(HtmlReport.render(empty)).contains("id=\"chart-pass-rate\"");
+    assertThat(ConsoleTable.render(empty)).startsWith("evals4j report\nprompt");
+  }
 }

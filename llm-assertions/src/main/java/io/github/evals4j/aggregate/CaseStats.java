@@ -7,14 +7,16 @@ package io.github.evals4j.aggregate;
  * @param runs how many times it ran (repeats)
  * @param passed how many of those runs passed every gating check
  * @param meanScore the mean quality score of its results (see {@link PromptStats#qualityScore()})
+ * @param runScores the spread of its runs' quality scores (each run's mean score) across repeats
  */
-public record CaseStats(String id, int runs, int passed, Mean meanScore) {
+public record CaseStats(String id, int runs, int passed, Mean meanScore, Spread runScores) {
 
   public CaseStats {
     if (passed < 0 || passed > runs) {
       throw new IllegalArgumentException("case " + id + ": passed " + passed + " of " + runs);
     }
     meanScore = meanScore == null ? Mean.NONE : meanScore;
+    runScores = runScores == null ? Spread.NONE : runScores;
   }
 
   /** {@code passed / runs}. */
@@ -33,6 +35,7 @@ public record CaseStats(String id, int runs, int passed, Mean meanScore) {
   }
 
   CaseStats plus(CaseStats o) {
-    return new CaseStats(id, runs + o.runs, passed + o.passed, meanScore.plus(o.meanScore));
+    return new CaseStats(id, runs + o.runs, passed + o.passed, meanScore.plus(o.meanScore),
+        runScores.plus(o.runScores));
   }
 }

@@ -85,6 +85,7 @@ final class GroupAccumulator {
       qualityCount++;
       c.scoreSum += score;
       c.scoreCount++;
+      c.addRunScore(repeat, score);
     }
     if (!r.passed() && examples.size() < options.maxExamples()) {
       examples.add(example(caseId, repeat, r, output));
@@ -118,8 +119,9 @@ final class GroupAccumulator {
     if (call.replayed()) {
       replayedCalls++;
     }
+    // LlmCall defaults an unmeasured latency to zero; no real call takes 0 ns, so it is left out.
     double ms = call.latency().toNanos() / 1e6;
-    if (ms >= 0) {
+    if (ms > 0) {
       latency.add(ms);
     }
   }
@@ -132,7 +134,8 @@ final class GroupAccumulator {
       CaseAcc c = e.getValue();
       int runs = c.seen.cardinality();
       int failed = c.failed.cardinality();
-      outcomes.add(new CaseStats(e.getKey(), runs, runs - failed, Mean.of(c.scoreSum, c.scoreCount)));
+      outcomes.add(new CaseStats(e.getKey(), runs, runs - failed, Mean.of(c.scoreSum, c.scoreCount),
+          c.runScores()));
       grounded += c.grounded.cardinality();
       hallucinated += c.hallucinated.cardinality();
     }
@@ -191,6 +194,29 @@ final class GroupAccumulator {
     final BitSet hallucinated = new BitSet(1);
     double scoreSum;
     long scoreCount;
+    // Per repeat: the sum and count of its quality scores (arrays sized by the highest repeat).
+    double[] runScoreSum = new double[0];
+    int[] runScoreCount = new int[0];
+
+    void addRunScore(int repeat, double score) {
+      if (repeat >= runScoreSum.length) {
+        int size = Math.max(repeat + 1, Math.max(4, runScoreSum.length * 2));
+        runScoreSum = java.util.Arrays.copyOf(runScoreSum, size);
+        runScoreCount = java.util.Arrays.copyOf(runScoreCount, size);
+      }
+      runScoreSum[repeat] += score;
+      runScoreCount[repeat]++;
+    }
+
+    Spread runScores() {
+      Spread s = Spread.NONE;
+      for (int r = 0; r < runScoreSum.length; r++) {
+        if (runScoreCount[r] > 0) {
+          s = s.plus(runScoreSum[r] / runScoreCount[r]);
+        }
+      }
+      return s;
+    }
   }
 
   private static final class CheckAcc {

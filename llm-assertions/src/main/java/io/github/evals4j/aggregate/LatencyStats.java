@@ -4,7 +4,8 @@ import io.github.evals4j.stats.QuantileSketch;
 
 /**
  * LLM call latencies of a prompt version, in milliseconds, from a {@link QuantileSketch} (1 %
- * relative error on the quantiles; mean and max exact). All figures are 0 when {@code count == 0}.
+ * relative error on the quantiles; mean and max exact). Calls without a measured latency (zero)
+ * are not counted. All figures are 0 when {@code count == 0}.
  *
  * @param count how many calls had a latency
  * @param meanMs the mean

@@ -4,10 +4,13 @@ import io.github.evals4j.prompt.PromptRef;
 import io.github.evals4j.stats.Interval;
 import io.github.evals4j.stats.Proportions;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Everything measured for one prompt id × version × model in a run: the unit that reports show,
@@ -114,7 +117,7 @@ public record PromptStats(
   }
 
   private static int overlap(PromptStats a, PromptStats b) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     for (CaseStats c : a.caseOutcomes) {
       ids.add(c.id());
     }
@@ -137,7 +140,16 @@ public record PromptStats(
     int maxRepeats = 0;
     long unstable = 0;
     List<String> unstableIds = new ArrayList<>();
+    double spreadSum = 0;
+    double spreadMax = 0;
+    long spreadCases = 0;
     for (CaseStats c : caseOutcomes) {
+      if (c.runScores().count() >= 2) {
+        double sd = c.runScores().stdDev();
+        spreadSum += sd;
+        spreadMax = Math.max(spreadMax, sd);
+        spreadCases++;
+      }
       runs += c.runs();
       passed += c.passed();
       maxRepeats = Math.max(maxRepeats, c.runs());
@@ -168,11 +180,12 @@ public record PromptStats(
       passHat.add(n == 0 ? 0 : hat / n);
     }
     checks = new ArrayList<>(checks);
-    checks.sort(java.util.Comparator.comparing(CheckStats::name));
+    checks.sort(Comparator.comparing(CheckStats::name));
     return new PromptStats(
         prompt, caseCount, runs, passed, runs == 0 ? 0 : (double) passed / runs,
         Proportions.wilson(passed, runs), checks, hallucination, specificity, quality, latency,
-        tokens, app, judge, new RepeatStats(maxRepeats, passAt, passHat, unstable, unstableIds),
+        tokens, app, judge, new RepeatStats(maxRepeats, passAt, passHat, unstable, unstableIds,
+            spreadCases == 0 ? 0 : spreadSum / spreadCases, spreadMax),
         kept, truncated || caseOutcomes.size() > maxListedCases, examples);
   }
 }

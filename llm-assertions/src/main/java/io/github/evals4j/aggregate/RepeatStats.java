@@ -16,10 +16,13 @@ import java.util.List;
  * @param passHatK pass^k for the same k
  * @param unstableCases how many cases had passing and failing runs
  * @param unstableCaseIds their ids (capped)
+ * @param meanScoreStdDev the mean, over cases with at least two scored runs, of the standard
+ *     deviation of their runs' quality scores: how much a case's score moves between repeats
+ * @param maxScoreStdDev the largest such standard deviation
  */
 public record RepeatStats(
     int maxRepeats, List<Double> passAtK, List<Double> passHatK, long unstableCases,
-    List<String> unstableCaseIds) {
+    List<String> unstableCaseIds, double meanScoreStdDev, double maxScoreStdDev) {
 
   public RepeatStats {
     passAtK = passAtK == null ? List.of() : List.copyOf(passAtK);

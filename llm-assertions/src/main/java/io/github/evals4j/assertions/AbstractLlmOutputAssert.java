@@ -336,5 +336,78 @@ public abstract class AbstractLlmOutputAssert<SELF extends AbstractLlmOutputAsse
 
   // ---- content (refusal, placeholders, keywords, regex, language): io.github.evals4j.assertions.content ----
 
+  /**
+   * Verifies that the output does not read as a refusal ("As an AI…", "I can't help with…").
+   *
+   * <pre>{@code
+   * assertThat(output).isNotARefusal().hasNoPlaceholders();
+   * }</pre>
+   */
+  public SELF isNotARefusal() {
+    return passes(Checks.noRefusal());
+  }
+
+  /** Verifies that the output uses none of {@code refusals}' phrases. */
+  public SELF isNotARefusal(io.github.evals4j.assertions.content.Refusals refusals) {
+    return passes(java.util.Objects.requireNonNull(refusals, "refusals").check());
+  }
+
+  /** Verifies that the output has no placeholder, work marker, filler, or sign of truncation. */
+  public SELF hasNoPlaceholders() {
+    return passes(Checks.noPlaceholders());
+  }
+
+  /** Verifies that every keyword occurs as a whole word, ignoring case. */
+  public SELF containsKeywords(String... keywords) {
+    return passes(Checks.requiredKeywords(keywords));
+  }
+
+  /**
+   * Verifies that every keyword occurs, with the given options.
+   *
+   * <pre>{@code
+   * assertThat(output).containsKeywords(Keywords.of("cafe", "creme brulee").ignoringDiacritics());
+   * }</pre>
+   */
+  public SELF containsKeywords(io.github.evals4j.assertions.content.Keywords keywords) {
+    return passes(java.util.Objects.requireNonNull(keywords, "keywords").required());
+  }
+
+  /** Verifies that no keyword occurs as a whole word, ignoring case. */
+  public SELF doesNotContainKeywords(String... keywords) {
+    return passes(Checks.forbiddenKeywords(keywords));
+  }
+
+  /** Verifies that no keyword occurs, with the given options. */
+  public SELF doesNotContainKeywords(io.github.evals4j.assertions.content.Keywords keywords) {
+    return passes(java.util.Objects.requireNonNull(keywords, "keywords").forbidden());
+  }
+
+  /** Verifies that {@code regex} matches somewhere, within a work budget (see {@code RegexCheck}). */
+  public SELF containsRegexMatch(String regex) {
+    return passes(Checks.containsRegex(regex));
+  }
+
+  /** Verifies that {@code regex} matches nowhere, within a work budget; the failure lists each match. */
+  public SELF doesNotContainRegexMatch(String regex) {
+    return passes(Checks.doesNotContainRegex(regex));
+  }
+
+  /**
+   * Verifies that at least 95% of the output's letters are in one of {@code scripts}.
+   *
+   * <pre>{@code
+   * assertThat(output).isWrittenIn(Character.UnicodeScript.CYRILLIC);
+   * }</pre>
+   */
+  public SELF isWrittenIn(Character.UnicodeScript... scripts) {
+    return passes(Checks.writtenIn(0.95, scripts));
+  }
+
+  /** Verifies that at least {@code minShare} (0..1) of the output's letters are in one of {@code scripts}. */
+  public SELF isMostlyWrittenIn(double minShare, Character.UnicodeScript... scripts) {
+    return passes(Checks.writtenIn(minShare, scripts));
+  }
+
   // ---- end content ----
 }

@@ -218,5 +218,46 @@ public final class Checks {
 
   // ---- content ----
 
+  /**
+   * No refusal phrase ("As an AI…", "I can't help with…", "I'm unable to…"); see {@link
+   * io.github.evals4j.assertions.content.Refusals} to add your own phrases.
+   */
+  public static Check noRefusal() {
+    return io.github.evals4j.assertions.content.Refusals.english().check();
+  }
+
+  /**
+   * No placeholder ({@code [Insert date]}, {@code {{name}}}, {@code TODO}, {@code lorem ipsum}, …)
+   * and no sign of truncation (unclosed code fence or JSON, trailing ellipsis).
+   */
+  public static Check noPlaceholders() {
+    return io.github.evals4j.assertions.content.Placeholders.check();
+  }
+
+  /** Every keyword occurs (whole words, ignoring case); see {@link io.github.evals4j.assertions.content.Keywords} for options. */
+  public static Check requiredKeywords(String... keywords) {
+    return io.github.evals4j.assertions.content.Keywords.of(keywords).required();
+  }
+
+  /** No keyword occurs (whole words, ignoring case). */
+  public static Check forbiddenKeywords(String... keywords) {
+    return io.github.evals4j.assertions.content.Keywords.of(keywords).forbidden();
+  }
+
+  /** {@code regex} matches somewhere, within a work budget (no catastrophic-backtracking hang). */
+  public static Check containsRegex(String regex) {
+    return io.github.evals4j.assertions.content.RegexCheck.contains(regex);
+  }
+
+  /** {@code regex} matches nowhere, within a work budget. */
+  public static Check doesNotContainRegex(String regex) {
+    return io.github.evals4j.assertions.content.RegexCheck.doesNotContain(regex);
+  }
+
+  /** At least {@code minShare} of the letters are in one of {@code scripts} (script, not language, detection). */
+  public static Check writtenIn(double minShare, Character.UnicodeScript... scripts) {
+    return io.github.evals4j.assertions.content.Scripts.writtenIn(minShare, scripts);
+  }
+
   // ---- end content ----
 }

@@ -1,5 +1,6 @@
 package io.github.evals4j.prompt;
 
+import io.github.evals4j.assertions.Texts;
 import java.util.Comparator;
 
 /**
@@ -33,9 +34,13 @@ public record PromptRef(String id, String version, String model) implements Comp
     return new PromptRef(id, version, UNSET);
   }
 
-  /** {@code id@version/model}, for logs and table rows. */
+  /**
+   * {@code id@version/model}, for logs and table rows; each part abbreviated to 80 code points on
+   * one line, so a runaway name cannot flood a message.
+   */
   public String label() {
-    return id + "@" + version + (UNSET.equals(model) ? "" : "/" + model);
+    return Texts.abbreviate(id, 80) + "@" + Texts.abbreviate(version, 80)
+        + (UNSET.equals(model) ? "" : "/" + Texts.abbreviate(model, 80));
   }
 
   /** Whether {@code other} is the same prompt id (any version or model). */

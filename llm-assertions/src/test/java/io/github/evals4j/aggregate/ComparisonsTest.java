@@ -149,5 +149,18 @@ class ComparisonsTest {
     assertThat(merged.applicationCost().totalUsd().getAsDouble())
         .isCloseTo(expected.applicationCost().totalUsd().getAsDouble(), within(1e-12));
     assertThat(merged.qualityScore().mean()).isCloseTo(expected.qualityScore().mean(), within(1e-12));
+    assertThat(merged.repeats().meanScoreStdDev()).isCloseTo(expected.repeats().meanScoreStdDev(), within(1e-12));
+  }
+
+  @Test
+  void should_merge_spreads_exactly_when_repeats_of_one_case_are_split() {
+    // values 1, 2, 3, 4: mean 2.5, sample variance 5/3
+    Spread a = Spread.NONE.plus(1).plus(2);
+    Spread b = Spread.NONE.plus(3).plus(4);
+    Spread all = a.plus(b);
+    assertThat(all.count()).isEqualTo(4);
+    assertThat(all.mean()).isEqualTo(2.5);
+    assertThat(all.stdDev()).isCloseTo(Math.sqrt(5.0 / 3), within(1e-12));
+    assertThat(Spread.NONE.plus(7).stdDev()).isZero();
   }
 }

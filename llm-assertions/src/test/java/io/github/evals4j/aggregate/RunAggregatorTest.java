@@ -99,6 +99,11 @@ class RunAggregatorTest {
     assertThat(r.passHatK()).containsExactly(0.625, 0.5);
     assertThat(r.unstableCases()).isEqualTo(1);
     assertThat(r.unstableCaseIds()).containsExactly("b");
+    // run quality scores (json, grounding, tone, specificity .5): a .875/.875, b .625/.875,
+    // c .625/.625, d .625/.875 -> sd 0, .25/√2, 0, .25/√2
+    double sd = 0.25 / Math.sqrt(2);
+    assertThat(r.maxScoreStdDev()).isCloseTo(sd, within(1e-12));
+    assertThat(r.meanScoreStdDev()).isCloseTo(sd / 2, within(1e-12));
   }
 
   @Test
@@ -128,6 +133,19 @@ class RunAggregatorTest {
     assertThat(s.judgeCost().unpricedModels()).containsExactly("acme-judge");
     assertThat(s.applicationCost().totalUsd()).hasValueCloseTo(2.16e-3, within(1e-12));
     assertThat(s.tokens().calls()).isEqualTo(8);
+  }
+
+  @Test
+  void should_leave_out_latency_when_call_did_not_measure_it() {
+    RunAggregator run = new RunAggregator();
+    PromptRef p = new PromptRef("x", "v1", "gpt-4o");
+    run.recordCall(Attribution.of(p, "1"), LlmCall.builder("openai", "gpt-4o").inputTokens(1).outputTokens(1).build());
+    run.recordCall(Attribution.of(p, "2"), LlmCall.builder("openai", "gpt-4o").inputTokens(1).outputTokens(1)
+        .latency(Duration.ofMillis(250)).build());
+    PromptStats s = run.snapshot().get(0);
+    assertThat(s.tokens().calls()).isEqualTo(2);
+    assertThat(s.latency().count()).isEqualTo(1);
+    assertThat(s.latency().p50Ms()).isEqualTo(250.0);
   }
 
   @Test

@@ -1,5 +1,8 @@
 package io.github.evals4j.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.evals4j.assertions.Check;
@@ -38,6 +41,8 @@ public class JsonValidityBenchmark {
   private String document;
   private final Check validJson = Checks.validJson();
   private final ObjectMapper mapper = new ObjectMapper();
+  private final JsonFactory duplicateDetecting =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -58,5 +63,20 @@ public class JsonValidityBenchmark {
   @Benchmark
   public JsonNode jacksonReadTree() throws Exception {
     return mapper.readTree(document);
+  }
+
+  /**
+   * Reference point for the design choice: a bare Jackson token loop with Jackson's own duplicate
+   * detection (what the check would cost had it kept {@code STRICT_DUPLICATE_DETECTION}).
+   */
+  @Benchmark
+  public int jacksonTokenLoopWithDuplicateDetection() throws Exception {
+    int tokens = 0;
+    try (JsonParser parser = duplicateDetecting.createParser(document)) {
+      while (parser.nextToken() != null) {
+        tokens++;
+      }
+    }
+    return tokens;
   }
 }

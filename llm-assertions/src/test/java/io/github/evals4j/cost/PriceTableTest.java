@@ -19,10 +19,10 @@ class PriceTableTest {
 
   @Test
   void should_carry_date_and_sources_when_bundled() {
-    assertThat(prices.asOf()).hasValue(LocalDate.of(2025, 10, 31));
+    assertThat(prices.asOf()).hasValue(LocalDate.of(2026, 10, 24));
     assertThat(prices.sources())
         .anyMatch(s -> s.contains("openai.com"))
-        .anyMatch(s -> s.contains("anthropic.com"))
+        .anyMatch(s -> s.contains("claude.com"))
         .anyMatch(s -> s.contains("ai.google.dev"))
         .anyMatch(s -> s.contains("mistral.ai"));
     assertThat(prices.prices().values())
@@ -41,6 +41,14 @@ class PriceTableTest {
     assertThat(prices.lookup("mistral-small-latest")).get().extracting(ModelPrice::model).isEqualTo("mistral-small");
     assertThat(prices.lookup("models/gemini-2.0-flash-001")).get().extracting(ModelPrice::model).isEqualTo("gemini-2.0-flash");
     assertThat(prices.lookup("OpenAI/GPT-4.1")).get().extracting(ModelPrice::model).isEqualTo("gpt-4.1");
+    assertThat(prices.lookup("claude-opus-4-5-20251101")).get().extracting(ModelPrice::model).isEqualTo("claude-opus-4-5");
+  }
+
+  @Test
+  void should_prefer_snapshot_row_when_snapshot_has_its_own_price() {
+    // gpt-4o-2024-05-13 kept its launch price ($5/$15) when gpt-4o moved to $2.50/$10
+    assertThat(prices.lookup("gpt-4o-2024-05-13")).get().extracting(ModelPrice::inputPerMillion).isEqualTo(5.0);
+    assertThat(prices.lookup("gpt-4o-2024-08-06")).get().extracting(ModelPrice::inputPerMillion).isEqualTo(2.5);
   }
 
   @Test

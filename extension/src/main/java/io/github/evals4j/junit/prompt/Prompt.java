@@ -40,4 +40,11 @@ public @interface Prompt {
 
   /** The model that runs it, e.g. {@code "gpt-4o-mini"}; empty when not known up front. */
   String model() default "";
+
+  /**
+   * Gate thresholds of this prompt id, as {@code key=value} with the keys of
+   * {@code evals4j.gate.<prompt id>.<key>} (e.g. {@code "min-pass-rate=0.95"},
+   * {@code "max-cost-per-case=0.002"}); such a configuration parameter, when set, wins.
+   */
+  String[] gates() default {};
 }

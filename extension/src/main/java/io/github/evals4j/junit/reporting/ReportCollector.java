@@ -152,9 +152,19 @@ public final class ReportCollector implements RunCollector {
   static io.github.evals4j.report.RunInfo runInfo(RunInfo info, PriceTable prices) {
     CiEnvironment ci = info.ci();
     return new io.github.evals4j.report.RunInfo(info.runId(), ci.commitSha(), ci.branch(),
-        ci.isCi() ? ci.provider() : "local", info.startedAt().toString(),
+        ciName(ci), info.startedAt().toString(),
         info.finishedAt().toString(), prices.asOf().map(Object::toString).orElse(""),
         prices.sources());
+  }
+
+  /** The report schema's CI names ({@code github-actions}, {@code gitlab-ci}, ...), else the provider. */
+  private static String ciName(CiEnvironment ci) {
+    return switch (ci.provider()) {
+      case "" -> "local";
+      case "github" -> "github-actions";
+      case "gitlab" -> "gitlab-ci";
+      default -> ci.provider();
+    };
   }
 
   private static void print(String table) {

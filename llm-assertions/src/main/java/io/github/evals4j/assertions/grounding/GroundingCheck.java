@@ -232,8 +232,8 @@ public final class GroundingCheck implements Check {
       return new CheckedClaim(claim, false,
           "the sources give " + value + " in another currency than " + claim.detail());
     }
-    if (sources.contains("n:" + value)) {
-      return new CheckedClaim(claim, true, "");
+    if (sources.contains("nb:" + value)) {
+      return new CheckedClaim(claim, true, ""); // a bare amount, e.g. {"price": 149}
     }
     return new CheckedClaim(claim, false,
         "no source mentions the amount " + claim.detail() + " " + value);
@@ -244,6 +244,12 @@ public final class GroundingCheck implements Check {
     String value = key.substring(key.indexOf(':') + 1);
     switch (claim.kind()) {
       case NUMBER:
+        if (key.startsWith("nu:")) {
+          return "no source mentions the value " + value.substring(0, value.indexOf(':'))
+              + " in " + value.substring(value.indexOf(':') + 1)
+              + " (units must match; they are not converted)";
+        }
+        return "no source mentions the value " + value;
       case PERCENTAGE:
       case YEAR:
         return "no source mentions the value " + value;

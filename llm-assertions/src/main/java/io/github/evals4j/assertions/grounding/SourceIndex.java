@@ -1,6 +1,6 @@
 package io.github.evals4j.assertions.grounding;
 
-import io.github.evals4j.assertions.text.ClaimScanner;
+import io.github.evals4j.assertions.text.Claims;
 import io.github.evals4j.assertions.text.Vocabulary;
 import io.github.evals4j.assertions.text.Words;
 import java.util.Locale;
@@ -23,11 +23,11 @@ final class SourceIndex {
   }
 
   void add(String text) {
-    new ClaimScanner(text, true, claim -> {
+    Claims.index(text, claim -> {
       for (String key : claim.keys()) {
         keys.add(KeyHash.of(key));
       }
-    }).scanDocument();
+    });
     addWords(text);
     addIdentifierRuns(text);
     addAttributes(text);
@@ -61,7 +61,7 @@ final class SourceIndex {
         i += Character.charCount(cp);
         continue;
       }
-      int end = ClaimScanner.runEnd(text, i, n);
+      int end = Words.runEnd(text, i, n);
       long whole = KeyHash.update(KeyHash.start(), "i:", 0, 2);
       long segment = whole;
       for (int k = i; k < end; k++) {

@@ -49,6 +49,18 @@ public final class Sources {
     return builder.build();
   }
 
+  /**
+   * Sources made of plain texts, e.g. a dataset case's {@code sources} list.
+   *
+   * <pre>{@code
+   * assertThat(summary).isGroundedIn(Sources.of(evalCase.sources()));
+   * }</pre>
+   */
+  public static Sources of(java.util.Collection<String> texts) {
+    Objects.requireNonNull(texts, "texts");
+    return of(texts.toArray(String[]::new));
+  }
+
   /** Sources made of one JSON document, flattened to its keys and values. */
   public static Sources ofJson(String json) {
     return builder().json("json", json).build();
@@ -89,6 +101,7 @@ public final class Sources {
     private final List<String> names = new ArrayList<>();
     private final SourceIndex index = new SourceIndex();
     private long characters;
+    private boolean built;
 
     private Builder() {}
 
@@ -96,6 +109,9 @@ public final class Sources {
     public Builder text(String name, String text) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(text, () -> "source '" + name + "' is null");
+      if (built) {
+        throw new IllegalStateException("build() was called: start a new builder");
+      }
       String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
       index.add(body);
       names.add(name);
@@ -128,8 +144,9 @@ public final class Sources {
       return text(name, flatten(json));
     }
 
-    /** Indexes nothing more and returns the immutable, thread-safe sources. */
+    /** Returns the immutable, thread-safe sources; the builder accepts nothing more. */
     public Sources build() {
+      built = true;
       return new Sources(names, index.keys(), characters);
     }
 

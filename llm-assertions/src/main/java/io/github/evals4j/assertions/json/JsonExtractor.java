@@ -100,7 +100,9 @@ final class JsonExtractor {
         if (firstError == null) {
           firstError = parsed;
         }
-        i = next + 1;
+        // Brackets inside a broken value are fragments of it, not JSON of their own: resume after
+        // the error (a truncated document thus yields its error, not some inner object).
+        i = Math.max(next + 1, parsed.error().start());
       }
     }
     if (best != null) {

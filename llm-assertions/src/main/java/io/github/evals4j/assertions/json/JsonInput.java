@@ -1,7 +1,6 @@
 package io.github.evals4j.assertions.json;
 
 import io.github.evals4j.assertions.Evidence;
-import io.github.evals4j.assertions.Texts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,14 +65,30 @@ final class JsonInput {
   }
 
   boolean extracted() {
-    return notes.stream().anyMatch(e -> e.kind().equals("extracted"));
+    return hasNote("extracted");
+  }
+
+  boolean hasNote(String kind) {
+    for (Evidence note : notes) {
+      if (note.kind().equals(kind)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Evidence for {@code [start, end)} whose text is cut to {@link #MAX_EVIDENCE_TEXT}. */
   static Evidence span(String output, int start, int end, String kind, String reason) {
-    String text = end - start <= MAX_EVIDENCE_TEXT
-        ? output.substring(start, end)
-        : Texts.abbreviate(output.substring(start, start + MAX_EVIDENCE_TEXT), MAX_EVIDENCE_TEXT);
+    String text;
+    if (end - start <= MAX_EVIDENCE_TEXT) {
+      text = output.substring(start, end);
+    } else {
+      int cut = start + MAX_EVIDENCE_TEXT - 1;
+      if (Character.isHighSurrogate(output.charAt(cut - 1))) {
+        cut--;
+      }
+      text = output.substring(start, cut) + "\u2026";
+    }
     return new Evidence(start, end, text, kind, reason);
   }
 

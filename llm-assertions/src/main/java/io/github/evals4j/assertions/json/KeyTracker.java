@@ -5,59 +5,69 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The keys seen so far in each open object, by depth, to find a repeated key without allocating
- * per object: small objects (the common case) are scanned linearly in a reused array; an object
- * with many keys switches to a hash set. Jackson canonicalizes key strings, so most comparisons
- * are identity checks.
+ * The keys of the open objects, to find a repeated key cheaply: one flat stack of names (each open
+ * object owns the slice from its start), scanned linearly for the small objects LLMs write; an
+ * object with many keys switches to a hash set. Jackson canonicalizes key strings within a parse,
+ * so most comparisons end at the identity check.
  */
 final class KeyTracker {
 
   private static final int LINEAR_LIMIT = 16;
 
-  private String[][] names = new String[8][];
-  private int[] counts = new int[8];
-  private Set<String>[] sets = newSets(8);
+  private String[] stack = new String[32];
+  private int top;
+  private int[] starts = new int[8];
+  private Set<String>[] sets;
 
+  /** An object opens at {@code depth}. */
   void open(int depth) {
-    if (depth >= counts.length) {
-      int size = Math.max(depth + 1, counts.length * 2);
-      names = Arrays.copyOf(names, size);
-      counts = Arrays.copyOf(counts, size);
-      sets = Arrays.copyOf(sets, size);
+    if (depth >= starts.length) {
+      starts = Arrays.copyOf(starts, Math.max(depth + 1, starts.length * 2));
     }
-    counts[depth] = 0;
-    sets[depth] = null;
+    starts[depth] = top;
+    if (sets != null && depth < sets.length) {
+      sets[depth] = null;
+    }
+  }
+
+  /** The object at {@code depth} closes: its keys are forgotten. */
+  void close(int depth) {
+    top = starts[depth];
   }
 
   /** Records {@code name} in the object at {@code depth}; false if it was already there. */
   boolean add(int depth, String name) {
-    Set<String> set = sets[depth];
-    if (set != null) {
-      return set.add(name);
+    if (sets != null && depth < sets.length && sets[depth] != null) {
+      return sets[depth].add(name);
     }
-    String[] seen = names[depth];
-    if (seen == null) {
-      seen = names[depth] = new String[LINEAR_LIMIT];
-    }
-    int count = counts[depth];
-    for (int i = 0; i < count; i++) {
-      String other = seen[i];
+    int start = starts[depth];
+    for (int i = start; i < top; i++) {
+      String other = stack[i];
       if (other == name || other.equals(name)) {
         return false;
       }
     }
-    if (count < LINEAR_LIMIT) {
-      seen[count] = name;
-      counts[depth] = count + 1;
-      return true;
+    if (top - start >= LINEAR_LIMIT) {
+      Set<String> set = new HashSet<>(Arrays.asList(stack).subList(start, top));
+      setAt(depth, set);
+      return set.add(name);
     }
-    set = new HashSet<>(Arrays.asList(seen));
-    sets[depth] = set;
-    return set.add(name);
+    if (top == stack.length) {
+      stack = Arrays.copyOf(stack, stack.length * 2);
+    }
+    stack[top++] = name;
+    return true;
   }
 
   @SuppressWarnings("unchecked")
-  private static Set<String>[] newSets(int size) {
-    return (Set<String>[]) new Set<?>[size];
+  private void setAt(int depth, Set<String> set) {
+    if (sets == null || depth >= sets.length) {
+      Set<String>[] grown = (Set<String>[]) new Set<?>[Math.max(depth + 1, starts.length)];
+      if (sets != null) {
+        System.arraycopy(sets, 0, grown, 0, sets.length);
+      }
+      sets = grown;
+    }
+    sets[depth] = set;
   }
 }

@@ -90,6 +90,9 @@ final class StrictJsonReader {
             keys.open(depth);
           }
         } else if (token.isStructEnd()) {
+          if (keys != null && token == JsonToken.END_OBJECT) {
+            keys.close(depth);
+          }
           depth--;
         }
         if (depth == 0) {
@@ -125,9 +128,12 @@ final class StrictJsonReader {
       }
       int at = from + (int) Math.max(0, Math.min(offset, to - from));
       return ParsedJson.failed(JsonErrors.syntax(text, from, at, to, e));
-    } catch (IOException e) {
-      // A String source cannot fail to read; keep the result honest if it ever does.
-      return ParsedJson.failed(JsonSyntaxError.at(from, from, "io", e.toString()));
+    } catch (IOException | RuntimeException e) {
+      // A String source cannot fail to read, and Jackson reports bad input as exceptions above;
+      // anything else (e.g. its hash-flooding guard) still becomes a result, not a throw.
+      int at = from + (parser == null ? 0 : (int) offsetOf(parser.currentLocation()));
+      return ParsedJson.failed(JsonSyntaxError.at(Math.min(at, to), Math.min(at, to), "parser",
+          "the JSON parser stopped: " + e));
     } finally {
       closeQuietly(parser);
     }

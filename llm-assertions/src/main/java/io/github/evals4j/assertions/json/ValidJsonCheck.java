@@ -43,8 +43,7 @@ final class ValidJsonCheck implements Check {
   }
 
   static String bomNote(JsonInput input) {
-    return input.notes.stream().anyMatch(e -> e.kind().equals("bom"))
-        ? "; a leading byte order mark was ignored" : "";
+    return input.hasNote("bom") ? "; a leading byte order mark was ignored" : "";
   }
 
   @Override

@@ -96,7 +96,10 @@ final class Segmenters {
   private static boolean isWordSeparator(int cp) {
     return Character.isWhitespace(cp)
         || Character.isSpaceChar(cp)
-        || (cp >= 0x3000 && cp <= 0x303F && cp != 0x3005) // CJK punctuation; 々 repeats a Han char
+        || cp == 0x200B // zero-width space, a word separator in Thai or Khmer text
+        // CJK symbols and punctuation, but not 々 (repeats a Han character) or 〇 (zero)
+        || (cp >= 0x3000 && cp <= 0x303F && !Character.isLetter(cp)
+            && Character.getType(cp) != Character.LETTER_NUMBER)
         || (cp >= 0xFF01 && cp <= 0xFF0F)
         || (cp >= 0xFF1A && cp <= 0xFF20)
         || (cp >= 0xFF3B && cp <= 0xFF40)

@@ -7,6 +7,7 @@ import io.github.evals4j.assertions.Check;
 import io.github.evals4j.assertions.CheckResult;
 import io.github.evals4j.assertions.Direction;
 import io.github.evals4j.assertions.Evidence;
+import java.text.Normalizer;
 import java.util.List;
 
 /**
@@ -50,7 +51,11 @@ final class XPostCheck implements Check {
     }
     boolean cut = output.length() > MAX_WEIGHED;
     String weighed = cut ? output.substring(0, safeCut(output, MAX_WEIGHED)) : output;
-    TwitterTextParseResults parsed = TwitterTextParser.parseTweet(weighed, CONFIG);
+    // twitter-text weighs the NFC form but shifts its ranges by the length difference, which is
+    // wrong inside decomposed text: weigh the NFC form and map the offset back ourselves
+    boolean nfc = Normalizer.isNormalized(weighed, Normalizer.Form.NFC);
+    String normalized = nfc ? weighed : Normalizer.normalize(weighed, Normalizer.Form.NFC);
+    TwitterTextParseResults parsed = TwitterTextParser.parseTweet(normalized, CONFIG);
     int weight = parsed.weightedLength;
     String length = (cut ? "more than " : "") + weight + " weighted characters"
         + (cut ? " (only the first " + weighed.length() + " of " + output.length()
@@ -60,13 +65,31 @@ final class XPostCheck implements Check {
           length + ", within X's limit of " + max);
     }
     // twitter-text ranges are inclusive; the valid range ends where the limit is crossed
-    int beyondStart = weight <= max ? weighed.length() : parsed.validTextRange.end + 1;
+    int beyondStart = weight <= max ? weighed.length()
+        : nfc ? parsed.validTextRange.end + 1
+        : originalOffset(weighed, parsed.validTextRange.end + 1);
     beyondStart = Math.min(Math.max(beyondStart, 0), output.length());
     Evidence beyond = Spans.evidence(output, beyondStart, output.length(), "beyond-limit",
         "beyond X's " + max + " weighted characters (URLs weigh 23, CJK characters and emoji 2)");
     return new CheckResult(NAME, false, weight, max, Direction.AT_MOST, List.of(beyond),
         length + ", more than X's limit of " + max + "; the text beyond it starts at "
             + beyond.positionIn(output) + ":\n" + beyond.describeIn(output));
+  }
+
+  /** The longest prefix of {@code text} whose NFC form is at most {@code normalizedOffset} long. */
+  static int originalOffset(String text, int normalizedOffset) {
+    int lo = 0;
+    int hi = text.length();
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (Normalizer.normalize(text.substring(0, mid), Normalizer.Form.NFC).length()
+          <= normalizedOffset) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo > 0 && lo < text.length() && Character.isLowSurrogate(text.charAt(lo)) ? lo - 1 : lo;
   }
 
   private static int safeCut(String text, int at) {

@@ -113,21 +113,29 @@ public final class SpecificityCheck implements Check {
         spans.add(new int[] {a, b});
         words.add(Words.normalize(output.substring(a, b)).toLowerCase(Locale.ROOT));
       });
+      // matches come in text order, so one forward cursor per span list keeps this linear
+      Cursor inClaims = new Cursor(new ArrayList<>(concrete));
+      List<Evidence> terms = new ArrayList<>();
       for (PhraseMatcher.Match<String> m : domain.find(words)) {
         int a = spans.get(m.from())[0];
         int b = spans.get(m.to() - 1)[1];
-        if (!inside(concrete, a)) {
-          concrete.add(Evidence.of(output, a, b, "domain term", "concrete: " + m.tag()));
+        if (!inClaims.covers(a)) {
+          terms.add(Evidence.of(output, a, b, "domain term", "concrete: " + m.tag()));
         }
       }
+      Cursor claimCursor = new Cursor(new ArrayList<>(concrete));
+      Cursor termCursor = new Cursor(terms);
       List<Evidence> vague = new ArrayList<>();
       for (PhraseMatcher.Match<VagueKind> m : lexicon.matcher().find(words)) {
         int a = spans.get(m.from())[0];
         int b = spans.get(m.to() - 1)[1];
-        if (!inside(concrete, a)) {
+        boolean coveredByClaim = claimCursor.covers(a);
+        boolean coveredByTerm = termCursor.covers(a);
+        if (!coveredByClaim && !coveredByTerm) {
           vague.add(Evidence.of(output, a, b, m.tag().label(), "vague: " + m.tag().label()));
         }
       }
+      concrete.addAll(terms);
       if (words.size() < 3 && concrete.isEmpty() && vague.isEmpty()) {
         continue;
       }
@@ -140,13 +148,21 @@ public final class SpecificityCheck implements Check {
     return new SpecificityReport(scored, mean);
   }
 
-  private static boolean inside(List<Evidence> spans, int offset) {
-    for (Evidence e : spans) {
-      if (e.start() <= offset && offset < e.end()) {
-        return true;
-      }
+  /** Answers "is this offset inside a span?" for increasing offsets over spans sorted by start. */
+  private static final class Cursor {
+    private final List<Evidence> spans;
+    private int next;
+
+    Cursor(List<Evidence> spans) {
+      this.spans = spans;
     }
-    return false;
+
+    boolean covers(int offset) {
+      while (next < spans.size() && spans.get(next).end() <= offset) {
+        next++;
+      }
+      return next < spans.size() && spans.get(next).start() <= offset;
+    }
   }
 
   @Override
@@ -205,6 +221,10 @@ public final class SpecificityCheck implements Check {
     for (Evidence e : evidence) {
       if (b.length() > 0) {
         b.append(", ");
+      }
+      if (b.length() > 400) {
+        b.append("…");
+        break;
       }
       b.append(e.kind()).append(" \"").append(Texts.abbreviate(e.text(), 40)).append('"');
     }

@@ -2,6 +2,7 @@ package io.github.evals4j.assertions.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Extracts the checkable claims of a text: numbers, percentages, money, dates, times, years,
@@ -28,5 +29,16 @@ public final class Claims {
       new ClaimScanner(text, false, claims::add).scanDocument();
     }
     return claims;
+  }
+
+  /**
+   * Delivers the claims of a <em>source</em> document to {@code sink}, for an index: nothing is
+   * skipped as too small, quotes are not claims (their content is), and derived keys are added
+   * (a full date also supports its month-day and year, {@code 1.5M} also its mantissa).
+   */
+  public static void index(String source, Consumer<Claim> sink) {
+    if (source != null && !source.isEmpty()) {
+      new ClaimScanner(source, true, sink).scanDocument();
+    }
   }
 }

@@ -60,4 +60,34 @@ public final class Words {
   public static String normalize(String word) {
     return word.replace('\u2019', '\'');
   }
+
+  /**
+   * End of the word run at {@code i}: letters, digits and underscores, joined by an inner
+   * {@code - . ' ’} that is followed by another such character.
+   */
+  public static int runEnd(CharSequence s, int i, int to) {
+    int j = i;
+    while (j < to) {
+      int cp = Character.codePointAt(s, j);
+      if (isWordCodePoint(cp) || cp == '_') {
+        if (j > i && scriptBoundary(Character.codePointBefore(s, j), cp)) {
+          break; // "出荷数は1,200台": digits next to uncased letters are a number, not a code
+        }
+        j += Character.charCount(cp);
+      } else if ((cp == '-' || cp == '.' || cp == '\'' || cp == '\u2019') && j + 1 < to
+          && j > i && (isWordCodePoint(Character.codePointAt(s, j + 1))
+          || s.charAt(j + 1) == '_')) {
+        j++;
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  private static boolean scriptBoundary(int before, int cp) {
+    boolean uncasedBefore = Character.getType(before) == Character.OTHER_LETTER;
+    boolean uncasedNow = Character.getType(cp) == Character.OTHER_LETTER;
+    return uncasedBefore && Character.isDigit(cp) || uncasedNow && Character.isDigit(before);
+  }
 }

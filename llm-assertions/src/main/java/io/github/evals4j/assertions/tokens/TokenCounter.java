@@ -105,6 +105,10 @@ public final class TokenCounter {
         approximate);
   }
 
+  TokenCount count(int tokens) {
+    return new TokenCount(tokens, encodingType.getName(), model, approximate);
+  }
+
   /**
    * The UTF-16 offset in {@code text} where token {@code index} (0-based) starts, or
    * {@code text.length()} if there are not that many tokens. A token that starts inside a
@@ -115,7 +119,20 @@ public final class TokenCounter {
     if (index <= 0) {
       return 0;
     }
+    return offsetOfToken(text, encoding().encodeOrdinary(text), index);
+  }
+
+  /** The count and, when it exceeds {@code max}, the offset of token {@code max}: one encoding. */
+  int[] countAndOffset(String text, int max) {
     IntArrayList tokens = encoding().encodeOrdinary(text);
+    int offset = tokens.size() > max ? offsetOfToken(text, tokens, max) : text.length();
+    return new int[] {tokens.size(), offset};
+  }
+
+  private int offsetOfToken(String text, IntArrayList tokens, int index) {
+    if (index <= 0) {
+      return 0;
+    }
     if (index >= tokens.size()) {
       return text.length();
     }

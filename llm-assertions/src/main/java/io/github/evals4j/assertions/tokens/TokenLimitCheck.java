@@ -30,12 +30,13 @@ final class TokenLimitCheck implements Check {
       return new CheckResult(NAME, false, 0, max, Direction.AT_MOST, List.of(),
           "output is null: there are no tokens to count (" + counter + ")");
     }
-    TokenCount count = counter.count(output);
+    int[] measured = counter.countAndOffset(output, max);
+    TokenCount count = counter.count(measured[0]);
     if (count.tokens() <= max) {
       return new CheckResult(NAME, true, count.tokens(), max, Direction.AT_MOST, List.of(),
           count + ", within the maximum of " + max);
     }
-    int start = counter.offsetOfToken(output, max);
+    int start = measured[1];
     String excerpt = output.substring(start, Math.min(output.length(),
         start + 400 + (start + 400 < output.length()
             && Character.isHighSurrogate(output.charAt(start + 399)) ? 1 : 0)));

@@ -99,7 +99,7 @@ class HeuristicsCorpusTest {
   }
 
   @Test
-  void corpus_has_at_least_60_labelled_cases_of_every_task() {
+  void should_have_at_least_60_labelled_cases_of_every_task() {
     assertThat(CASES).hasSizeGreaterThanOrEqualTo(60);
     assertThat(CASES).extracting(Case::task).contains("product-summary", "log-analysis",
         "feature-list", "browser-steps", "social-post", "ab-variants");
@@ -111,7 +111,7 @@ class HeuristicsCorpusTest {
   }
 
   @Test
-  void hallucination_check_meets_precision_and_recall_floors() {
+  void should_meet_the_hallucination_precision_and_recall_floors() {
     // the configuration a user picks per task: generated browser steps are judged on their
     // selectors only (typed values and action names are test data, not claims)
     Function<Case, GroundingCheck> claimsOnly = c -> perTask(c, GroundingCheck.noUnsupportedClaims(sources(c.sources())));
@@ -215,7 +215,7 @@ class HeuristicsCorpusTest {
   }
 
   @Test
-  void specificity_ranks_outputs_like_the_labels() {
+  void should_rank_specificity_like_the_labels() {
     SpecificityCheck check = SpecificityCheck.atLeast(0.6);
     double[] scores = new double[CASES.size()];
     double[] labels = new double[CASES.size()];

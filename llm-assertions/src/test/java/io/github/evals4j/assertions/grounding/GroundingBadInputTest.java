@@ -49,11 +49,33 @@ class GroundingBadInputTest {
     assertThat(r.evidence()).hasSize(500);
     assertThat(r.message()).contains("and " + (Claims.extract(block).size()
         * (big.length() / block.length()) - 20) + " more");
-    for (String unit : new String[] {"\"", "a+", "[a=", "`", "#a-", "1,", "1.", "a.", "@"}) {
-      String pathological = unit.repeat(1_000_000);
+    for (String unit : new String[] {"\"", "a+", "[a=", "`", "#a-", "1,", "1.", "a.", "@",
+        "5 ms might "}) {
+      String pathological = unit.repeat(1_000_000 / unit.length());
       assertThat(GroundingCheck.groundedIn(SOURCES).evaluate(pathological).score())
           .isBetween(0.0, 1.0);
+      assertThat(SpecificityCheck.atLeast(0.5).withDomainTerms("might").evaluate(pathological)
+          .score()).isBetween(0.0, 1.0);
     }
+  }
+
+  @Test
+  void should_not_overflow_the_stack_on_100000_levels_of_nesting() {
+    for (String open : new String[] {"[", "{\"a\":", "```\n", "\"", "`"}) {
+      String deep = open.repeat(100_000) + "E1042";
+      CheckResult r = GroundingCheck.groundedIn(SOURCES).evaluate(deep);
+      assertThat(r.message()).startsWith("grounding: score");
+      assertThat(SpecificityCheck.atLeast(0.5).evaluate(deep).message())
+          .startsWith("specificity: score");
+    }
+  }
+
+  @Test
+  void should_refuse_additions_after_build() {
+    Sources.Builder builder = Sources.builder().text("a", "E1042");
+    builder.build();
+    org.assertj.core.api.Assertions.assertThatIllegalStateException()
+        .isThrownBy(() -> builder.text("b", "E2042"));
   }
 
   @Test

@@ -27,6 +27,25 @@ class GroundingCheckTest {
   }
 
   @Test
+  void should_require_the_same_unit_when_the_sources_give_one() {
+    Sources s = Sources.of("A 10-minute charge gives 2 hours; 250 milliseconds; 3-year warranty");
+    assertThat(unsupported(s, "10 minutes of charging give 2 hrs; 250ms; a 3 year warranty"))
+        .isEmpty();
+    assertThat(unsupported(s, "10 hours of playback and a 5-year warranty"))
+        .containsExactly("10 hours", "5-year");
+    assertThat(GroundingCheck.noUnsupportedClaims(s).evaluate("10 hours").message())
+        .contains("no source mentions the value 10 in h (units must match");
+    assertThat(unsupported(Sources.ofJson("{\"arm_length_cm\": 45}"), "a 45 cm arm")).isEmpty();
+  }
+
+  @Test
+  void should_not_take_a_percentage_for_a_bare_amount_of_money() {
+    assertThat(unsupported(Sources.of("40% of visitors"), "free shipping above €40"))
+        .containsExactly("€40");
+    assertThat(unsupported(Sources.ofJson("{\"price\": 40}"), "€40")).isEmpty();
+  }
+
+  @Test
   void should_match_money_by_value_and_currency() {
     Sources s = Sources.of("Price: $149 (was $179). EU price 139 EUR.");
     assertThat(unsupported(s, "It costs US$149, or €139.")).isEmpty();
@@ -71,6 +90,13 @@ class GroundingCheckTest {
     assertThat(unsupported(s, "Made with Southwind Labs, \"loud by design\", see acme.io/pods "
         + "or sales@acme.io.")).containsExactly("Southwind Labs", "\"loud by design\"",
         "acme.io/pods", "sales@acme.io");
+  }
+
+  @Test
+  void should_index_a_list_of_texts_like_a_dataset_case_gives() {
+    Sources s = Sources.of(List.of("E1042 at 10:22", "payment-service"));
+    assertThat(s.documentCount()).isEqualTo(2);
+    assertThat(unsupported(s, "payment-service hit E1042 at 10:22")).isEmpty();
   }
 
   @Test

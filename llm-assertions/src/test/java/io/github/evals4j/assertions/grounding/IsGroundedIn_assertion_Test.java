@@ -58,6 +58,16 @@ class IsGroundedIn_assertion_Test {
   }
 
   @Test
+  void should_collect_grounding_and_specificity_failures_softly() {
+    io.github.evals4j.assertions.SoftLlmAssertions softly =
+        new io.github.evals4j.assertions.SoftLlmAssertions();
+    softly.assertThat("payment-service hit E2042").hasNoUnsupportedClaims(LOG);
+    softly.assertThat("It might help.").hasSpecificityAtLeast(0.5);
+    softly.assertThat("payment-service hit E1042").hasNoUnsupportedClaims(LOG);
+    org.assertj.core.api.Assertions.assertThat(softly.errorsCollected()).hasSize(2);
+  }
+
+  @Test
   void should_fail_on_null_output_with_a_clear_message() {
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(() -> assertThat((String) null).isGroundedIn(LOG))

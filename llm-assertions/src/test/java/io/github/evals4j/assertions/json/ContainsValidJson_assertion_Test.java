@@ -102,6 +102,22 @@ class ContainsValidJson_assertion_Test {
   }
 
   @Test
+  void should_fail_on_truncated_json_instead_of_extracting_an_inner_object() {
+    String output = "{\"summary\": {\"title\": \"Export\"}, \"features\": [\"csv\", \"xl";
+    CheckResult result = Checks.containsValidJson().evaluate(output);
+    Assertions.assertThat(result.passed()).isFalse();
+    Assertions.assertThat(result.message()).contains("unexpected end of input");
+  }
+
+  @Test
+  void should_extract_json_followed_by_prose() {
+    CheckResult result = Checks.containsValidJson().evaluate("{\"a\": 1} Thanks!");
+    Assertions.assertThat(result.passed()).isTrue();
+    Assertions.assertThat(result.evidence().get(0).text()).isEqualTo("{\"a\": 1}");
+    Assertions.assertThat(result.message()).contains("0 chars before it, 8 after");
+  }
+
+  @Test
   void should_fail_extractingJson_when_no_json_is_there() {
     assertThatExceptionOfType(AssertionError.class)
         .isThrownBy(() -> assertThat("I cannot produce JSON today.").extractingJson())

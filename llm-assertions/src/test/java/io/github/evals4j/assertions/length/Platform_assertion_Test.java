@@ -38,6 +38,15 @@ class Platform_assertion_Test {
   }
 
   @Test
+  void should_point_past_the_limit_in_decomposed_text() {
+    // 300 × "e" + combining acute: X weighs the NFC form (300 × "é"); the 281st starts at 560
+    String post = "e\u0301".repeat(300);
+    CheckResult result = Checks.xPost().evaluate(post);
+    org.assertj.core.api.Assertions.assertThat(result.score()).isEqualTo(300);
+    org.assertj.core.api.Assertions.assertThat(result.evidence().get(0).start()).isEqualTo(560);
+  }
+
+  @Test
   void should_weigh_only_a_prefix_of_a_ten_megabyte_post() {
     String huge = "word ".repeat(2_000_000);
     CheckResult result = Checks.xPost().evaluate(huge);

@@ -2,6 +2,7 @@ package io.github.evals4j.assertions.length;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.evals4j.assertions.Evidence;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,7 @@ import org.junit.jupiter.api.Test;
 class TextUnit_Test {
 
   private static List<String> units(TextUnit unit, String text) {
-    return unit.spans(text).stream().map(s -> text.substring(s[0], s[1]))
-        .collect(Collectors.toList());
+    return unit.spans(text).stream().map(Evidence::text).collect(Collectors.toList());
   }
 
   @Test
@@ -48,6 +48,9 @@ class TextUnit_Test {
         .containsExactly("東", "京", "で", "サーバー", "を", "起", "動", "API", "サーバー", "OK");
     // Chinese: each character; Korean uses spaces between words
     assertThat(TextUnit.WORDS.count("我们发布了新版本")).isEqualTo(8);
+    // 々 repeats the previous Han character and 〇 is a numeral: words, not punctuation
+    assertThat(units(TextUnit.WORDS, "人々、二〇二四年")).containsExactly("人", "々", "二", "〇", "二", "四", "年");
+    assertThat(TextUnit.WORDS.count("สวัสดี​ครับ")).isEqualTo(2);
     assertThat(TextUnit.WORDS.count("새 버전을 출시했습니다")).isEqualTo(3);
   }
 
@@ -109,8 +112,9 @@ class TextUnit_Test {
       sb.append("#tag").append(i).append(' ').append("x".repeat(90)).append(' ');
     }
     // THEN every hashtag is found once, at its own offset
-    List<int[]> spans = TextUnit.HASHTAGS.spans(sb.toString());
+    List<Evidence> spans = TextUnit.HASHTAGS.spans(sb.toString());
     assertThat(spans).hasSize(500);
-    assertThat(sb.substring(spans.get(499)[0], spans.get(499)[1])).isEqualTo("#tag499");
+    assertThat(spans.get(499).text()).isEqualTo("#tag499");
+    assertThat(sb.substring(spans.get(499).start(), spans.get(499).end())).isEqualTo("#tag499");
   }
 }

@@ -1,0 +1,30 @@
+package io.github.evals4j.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ConsoleTableTest {
+
+  @Test
+  void should_align_columns_and_list_failed_gates() {
+    String table = ConsoleTable.render(Fixtures.report());
+    assertThat(table).isEqualTo(String.join("\n",
+        "evals4j report",
+        "prompt     version  model        n           pass rate [95 % CI]        cost                  p95     gate",
+        "classify   v1       acme-llm     1           100.0 % [20.7 %, 100.0 %]  unknown (1 unpriced)  40 ms   unknown",
+        "summarize  v1       gpt-4o-mini  4 (8 runs)  62.5 % [30.6 %, 86.3 %]    $0.00216              699 ms  FAIL",
+        "summarize  v2       gpt-4o-mini  4 (8 runs)  75.0 % [40.9 %, 92.9 %]    $0.00288              743 ms  FAIL",
+        "GATE FAILED summarize@v1/gpt-4o-mini: min-pass-rate failed: pass rate 62.5 % < 90.0 %",
+        "GATE FAILED summarize@v1/gpt-4o-mini: max-hallucination-rate failed: hallucination rate 12.5 % > 5.0 %",
+        "GATE FAILED summarize@v2/gpt-4o-mini: min-pass-rate failed: pass rate 75.0 % < 90.0 %",
+        ""));
+  }
+
+  @Test
+  void should_strip_terminal_escapes_when_names_are_hostile() {
+    String table = ConsoleTable.render(Fixtures.report(HostileCorpus.OUTPUTS));
+    assertThat(table).doesNotContain("\u001B").doesNotContain("\u0000").doesNotContain("\u0007");
+    assertThat(table.lines()).allMatch(l -> l.codePointCount(0, l.length()) < 600);
+  }
+}
