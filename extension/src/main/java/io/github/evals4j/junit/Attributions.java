@@ -14,14 +14,17 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Where a test invocation's checks and calls belong: the prompt from {@link Prompt @Prompt} (method,
- * then class and its enclosing classes), the case from an {@link EvalCase} argument, else the
- * test's stable name (plain and repeated tests) or its display name (other invocations).
+ * then class and its enclosing classes) or a {@link PromptRef} argument, the case from an
+ * {@link EvalCase} argument, else the other arguments' string forms, else the test's stable name
+ * (plain and repeated tests) or its display name (dynamic tests).
  *
  * <p>The repeat index is counted per test, prompt version and case within the run (launcher
  * session): the n-th invocation of the same case is repeat n-1, whether it comes from
  * {@code @RepeatedTest}, {@code @DatasetSource(repeats = n)} or anything else.
  */
 final class Attributions {
+
+  private static final int MAX_CASE_ID = 200;
 
   private Attributions() {}
 
@@ -35,12 +38,23 @@ final class Attributions {
   /** {@code current} with the case of an {@link EvalCase} argument and the prompt of a {@link PromptRef} one. */
   static Attribution withArguments(Attribution current, List<Object> arguments) {
     Attribution result = current;
+    boolean caseFound = false;
+    List<String> others = new java.util.ArrayList<>();
     for (Object a : arguments) {
       if (a instanceof EvalCase c) {
         result = new Attribution(result.prompt(), c.id(), 0);
+        caseFound = true;
       } else if (a instanceof PromptRef p) {
         result = new Attribution(p, result.caseId(), 0);
+      } else {
+        others.add(Truncation.describe(a, MAX_CASE_ID));
       }
+    }
+    if (!caseFound && !others.isEmpty()) {
+      // The other arguments, not the display name: "[3] v2, refund" would differ per version and
+      // per invocation index, and versions must pair on the same case.
+      result = new Attribution(result.prompt(),
+          Truncation.truncate(String.join(", ", others), MAX_CASE_ID), 0);
     }
     return result;
   }

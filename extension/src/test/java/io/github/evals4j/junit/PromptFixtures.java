@@ -122,6 +122,15 @@ final class PromptFixtures {
     @MethodSource("models")
     void byArgument(PromptRef prompt, EvalCase c) {}
 
+    static Stream<Arguments> versionsAndInputs() {
+      return Stream.of("v1", "v2").flatMap(v -> Stream.of("refund", "shipping")
+          .map(input -> arguments(new PromptRef("classify", v, "gpt-4o"), input)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("versionsAndInputs")
+    void byPlainArguments(PromptRef prompt, String input) {}
+
     @Nested
     class Inner {
       @Test
@@ -164,6 +173,25 @@ final class PromptFixtures {
     @ParameterizedTest
     @DatasetSource(value = "datasets/summaries.jsonl", limit = 2, repeats = 2)
     void byAnnotation(EvalCase c) {}
+  }
+
+  /** A case id taken from an argument that holds a secret. */
+  @Evals4j
+  @Prompt(id = "leaky", version = "v1")
+  static class SecretArgument {
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = "mail ann.lee@example.com now")
+    void input(String text) {}
+  }
+
+  /** A failure whose message quotes secrets. */
+  @Evals4j
+  @Prompt(id = "leaky", version = "v2")
+  static class SecretFailure {
+    @Test
+    void fails() {
+      throw new AssertionError("output leaked sk-live1234567890abcdefgh to bob@corp.example");
+    }
   }
 
   /** Not attributed: no report. */

@@ -30,11 +30,15 @@ class RunReportSentryTest {
   Path dir;
 
   private void run(SentryEndpoint sentry, Map<String, String> params) {
+    run(sentry, params, PromptFixtures.Summaries.class);
+  }
+
+  private void run(SentryEndpoint sentry, Map<String, String> params, Class<?> fixture) {
     try (LauncherSession session = LauncherFactory.openSession()) {
       session.getStore().put(NAMESPACE, RunState.ENVIRONMENT_KEY,
           Map.of("EVALS4J_SENTRY_DSN", sentry.dsn()));
       LauncherDiscoveryRequestBuilder request = request()
-          .selectors(selectClass(PromptFixtures.Summaries.class))
+          .selectors(selectClass(fixture))
           .configurationParameter("evals4j.report.dir", dir.toString())
           .configurationParameter(Config.RUN_ID, "run-1")
           .configurationParameter(Config.FLUSH_TIMEOUT, "10s");
@@ -109,6 +113,8 @@ class RunReportSentryTest {
           .isCloseTo(0.00432, within(1e-12));
       assertThat(tx.path("measurements").path("evals4j.latency_p95").path("value").asDouble())
           .isCloseTo(200, within(2.0));
+      assertThat(Payloads.traceId(reports.get(0))).isEqualTo(Payloads.traceId(tx));
+      assertThat(Payloads.tag(tx, "evals4j.gate")).isEqualTo("failed");
       assertThat(Payloads.spans(tx, "evals4j.prompt")).extracting(s -> s.path("description").asText())
           .containsExactlyInAnyOrder("summarize@v1/gpt-4o-mini", "summarize@v2/gpt-4o-mini");
 
@@ -179,6 +185,21 @@ class RunReportSentryTest {
   }
 
   @Test
+  void should_send_no_run_report_when_switched_off() {
+    try (SentryEndpoint sentry = new SentryEndpoint(); StdErr ignored = StdErr.capture()) {
+      // WHEN
+      run(sentry, Map.of("evals4j.sentry.report", "false"));
+
+      // THEN the tests' transactions arrive, the run report does not
+      assertThat(Payloads.named(sentry.transactions(), "PromptFixtures.Summaries.v1")).hasSize(8);
+      assertThat(Payloads.named(sentry.transactions(), "evals4j.run")).isEmpty();
+      assertThat(Payloads.where(sentry.events(), e -> "run".equals(Payloads.tag(e, "evals4j.report"))))
+          .isEmpty();
+      assertThat(dir.resolve("report.json")).exists();
+    }
+  }
+
+  @Test
   void should_cut_attachments_to_the_size_limit_and_say_so() {
     try (SentryEndpoint sentry = new SentryEndpoint(); StdErr err = StdErr.capture()) {
       // WHEN
@@ -200,6 +221,36 @@ class RunReportSentryTest {
   }
 
   @Test
+  void should_scrub_a_case_id_taken_from_an_argument_in_tags() {
+    try (SentryEndpoint sentry = new SentryEndpoint(); StdErr ignored = StdErr.capture()) {
+      // WHEN
+      run(sentry, Map.of(), PromptFixtures.SecretArgument.class);
+
+      // THEN
+      JsonNode tx = Payloads.single(sentry.transactions(), "PromptFixtures.SecretArgument.input");
+      assertThat(Payloads.tag(tx, "eval.case")).isEqualTo("mail [email] now");
+      assertThat(String.join("\n", rawBodies(sentry))).doesNotContain("ann.lee@example.com");
+    }
+  }
+
+  @Test
+  void should_scrub_the_failure_event_of_a_test() {
+    try (SentryEndpoint sentry = new SentryEndpoint(); StdErr ignored = StdErr.capture()) {
+      // WHEN
+      run(sentry, Map.of(), PromptFixtures.SecretFailure.class);
+
+      // THEN
+      JsonNode failure = Payloads.where(sentry.events(), e -> e.has("exception")).get(0);
+      assertThat(failure.path("exception").path("values").get(0).path("value").asText())
+          .isEqualTo("output leaked [api-key] to [email]");
+      SentrySchema.assertValid(List.of(failure));
+      String bodies = String.join("\n", rawBodies(sentry));
+      assertThat(bodies).doesNotContain("sk-live1234567890abcdefgh", "bob@corp.example")
+          .contains("test.outcome");
+    }
+  }
+
+  @Test
   void should_send_no_llm_text_when_send_text_is_off() {
     try (SentryEndpoint sentry = new SentryEndpoint(); StdErr ignored = StdErr.capture()) {
       // WHEN
@@ -213,6 +264,10 @@ class RunReportSentryTest {
           "PromptFixtures.Summaries.v1"), t -> "c3".equals(Payloads.tag(t, "eval.case"))).get(0);
       assertThat(Payloads.spans(c3, "evals4j.check")).allSatisfy(
           s -> assertThat(s.path("data").has("evals4j.check.message")).isFalse());
+      assertThat(Payloads.spans(c3, "evals4j.check")).extracting(s -> s.path("description").asText())
+          .containsExactly("answer.correct");
+      assertThat(c3.path("contexts").path("trace").path("description").asText())
+          .isEqualTo("PromptFixtures.Summaries.v1");
       assertThat(bodies).contains("\"examples\" : [ ]");
     }
   }

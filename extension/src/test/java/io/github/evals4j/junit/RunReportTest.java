@@ -254,6 +254,9 @@ class RunReportTest {
         "classify@v1 PromptFixtures.Attributed.repeated #2");
     assertThat(byTest.get("PromptFixtures.Attributed.byArgument")).containsExactlyInAnyOrder(
         "classify@v1/gpt-4o-mini k1 #0", "classify@v1/gpt-4o k1 #0");
+    assertThat(byTest.get("PromptFixtures.Attributed.byPlainArguments")).containsExactlyInAnyOrder(
+        "classify@v1/gpt-4o refund #0", "classify@v1/gpt-4o shipping #0",
+        "classify@v2/gpt-4o refund #0", "classify@v2/gpt-4o shipping #0");
     assertThat(byTest.get("PromptFixtures.Attributed.Inner.inherited"))
         .containsExactly("classify@v1 PromptFixtures.Attributed.Inner.inherited #0");
   }

@@ -52,7 +52,6 @@ public final class ReportCollector implements RunCollector {
   private volatile ReportSettings settings;
   private volatile RunAggregator aggregator;
   private volatile RunReportUpload upload;
-  private volatile String configError;
 
   /** Created by the extension through {@link java.util.ServiceLoader}. */
   public ReportCollector() {}
@@ -72,7 +71,6 @@ public final class ReportCollector implements RunCollector {
       upload = RunReportUpload.of(context);
       upload.started();
     } catch (RuntimeException e) {
-      configError = e.getMessage();
       say("the run report is off: " + e.getMessage());
     }
   }
@@ -174,11 +172,6 @@ public final class ReportCollector implements RunCollector {
 
   private static void say(String line) {
     System.err.println("[evals4j] " + line);
-  }
-
-  /** Whether the configuration could not be read (for tests). */
-  Optional<String> configError() {
-    return Optional.ofNullable(configError);
   }
 
 }

@@ -109,8 +109,9 @@ final class RunReportUpload {
     boolean failed = report.gateFailed();
     if (enabled) {
       Map<String, String> tags = tags(report);
-      guard(() -> transaction(scopes, report, tags));
-      guard(() -> event(scopes, report, tags));
+      io.sentry.SpanContext[] trace = new io.sentry.SpanContext[1];
+      guard(() -> trace[0] = transaction(scopes, report, tags));
+      guard(() -> event(scopes, report, tags, trace[0]));
     }
     if (monitorSlug.isPresent()) {
       guard(() -> {
@@ -147,7 +148,8 @@ final class RunReportUpload {
     return tags;
   }
 
-  private void transaction(IScopes scopes, Report report, Map<String, String> tags) {
+  /** The run transaction; returns its span context, which the report event joins. */
+  private io.sentry.SpanContext transaction(IScopes scopes, Report report, Map<String, String> tags) {
     TransactionContext tc = new TransactionContext("evals4j.run", TransactionNameSource.COMPONENT,
         "evals4j.run");
     TransactionOptions options = new TransactionOptions();
@@ -190,14 +192,18 @@ final class RunReportUpload {
     if (costKnown) {
       tx.setMeasurement("evals4j.cost_usd", cost);
     }
-    tx.setMeasurement("evals4j.latency_p95", p95, MeasurementUnit.Duration.MILLISECOND);
+    if (report.prompts().stream().anyMatch(s -> s.latency().count() > 0)) {
+      tx.setMeasurement("evals4j.latency_p95", p95, MeasurementUnit.Duration.MILLISECOND);
+    }
     tx.setMeasurement("evals4j.gates_failed",
         report.gates().stream().filter(GateResult::failed).count());
     tx.finish(report.gateFailed() ? SpanStatus.FAILED_PRECONDITION : SpanStatus.OK,
         date(report.run().endedAt()));
+    return tx.getSpanContext();
   }
 
-  private void event(IScopes scopes, Report report, Map<String, String> tags) {
+  private void event(IScopes scopes, Report report, Map<String, String> tags,
+      io.sentry.SpanContext trace) {
     SentryEvent event = new SentryEvent();
     Message message = new Message();
     message.setFormatted(MESSAGE);
@@ -205,6 +211,10 @@ final class RunReportUpload {
     event.setLevel(report.gateFailed() ? SentryLevel.WARNING : SentryLevel.INFO);
     event.setFingerprints(List.of("evals4j-run-report"));
     event.setTransaction("evals4j.run");
+    if (trace != null) {
+      // On the run transaction's trace: the report event shows with its measurements.
+      event.getContexts().setTrace(trace);
+    }
     tags.forEach(event::setTag);
     Map<String, Object> runContext = new LinkedHashMap<>();
     runContext.put("run_id", report.run().runId());

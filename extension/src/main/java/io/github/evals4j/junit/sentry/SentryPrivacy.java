@@ -68,7 +68,20 @@ public final class SentryPrivacy implements RunCollector {
     /** The settings of {@code run}'s configuration. */
     public static Settings of(RunContext run) {
       return new Settings(bool(run, SCRUB, true), bool(run, SEND_TEXT, true),
-          run.configurationParameter(MAX_TEXT).map(String::strip).map(Integer::parseInt).orElse(1000));
+          run.configurationParameter(MAX_TEXT).map(String::strip).map(Settings::length).orElse(1000));
+    }
+
+    private static int length(String value) {
+      try {
+        int n = Integer.parseInt(value);
+        if (n >= 16) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // fall through
+      }
+      throw new IllegalArgumentException("configuration parameter '" + MAX_TEXT + "' has the value '"
+          + value + "'; allowed: an integer >= 16");
     }
 
     private static boolean bool(RunContext run, String key, boolean dflt) {
@@ -102,6 +115,7 @@ public final class SentryPrivacy implements RunCollector {
     }
 
     SentryEvent event(SentryEvent event) {
+      tags(event);
       boolean ours = "run".equals(event.getTag("evals4j.report"));
       Message m = event.getMessage();
       if (m != null && !ours) {
@@ -117,12 +131,28 @@ public final class SentryPrivacy implements RunCollector {
     }
 
     SentryTransaction transaction(SentryTransaction tx) {
-      for (SentrySpan span : tx.getSpans()) {
+      tags(tx);
+      java.util.List<SentrySpan> spans = tx.getSpans();
+      for (int i = 0; i < spans.size(); i++) {
+        SentrySpan span = spans.get(i);
         if (span.getData() != null && !span.getData().isEmpty()) {
           span.setData(data(span.getData()));
         }
+        // Span names are code names (phases, checks, models): scrubbed, never withheld.
+        String description = description(span.getDescription(), null);
+        if (!java.util.Objects.equals(description, span.getDescription())) {
+          // SentrySpan has no description setter: the same span with the cleaned description.
+          spans.set(i, new SentrySpan(span.getStartTimestamp(), span.getTimestamp(),
+              span.getTraceId(), span.getSpanId(), span.getParentSpanId(), span.getOp(),
+              description, span.getStatus(), span.getOrigin(), span.getTags(),
+              span.getMeasurements(), span.getData()));
+        }
       }
       SpanContext trace = tx.getContexts().getTrace();
+      if (trace != null) {
+        // The test transaction's description is its display name: it may quote arguments.
+        trace.setDescription(description(trace.getDescription(), tx.getTransaction()));
+      }
       if (trace != null && trace.getData() != null) {
         Map<String, Object> cleaned = data(trace.getData());
         for (String key : Set.copyOf(trace.getData().keySet())) {
@@ -134,6 +164,33 @@ public final class SentryPrivacy implements RunCollector {
         }
       }
       return tx;
+    }
+
+    /**
+     * A span or transaction description (display names, user span names) scrubbed; with no text
+     * allowed, the display name of a test gives way to its stable name.
+     */
+    private String description(String description, String fallback) {
+      if (description == null) {
+        return null;
+      }
+      if (!sendText && fallback != null) {
+        return fallback;
+      }
+      return scrub ? TextScrubber.DEFAULT.scrub(description, Math.max(max, 200)) : description;
+    }
+
+    /** Tag values may carry test input too (a case id taken from a test's arguments). */
+    private void tags(io.sentry.SentryBaseEvent event) {
+      Map<String, String> tags = event.getTags();
+      if (scrub && tags != null) {
+        for (Map.Entry<String, String> t : Map.copyOf(tags).entrySet()) {
+          String clean = TextScrubber.DEFAULT.scrub(t.getValue(), 200);
+          if (!clean.equals(t.getValue())) {
+            event.setTag(t.getKey(), clean);
+          }
+        }
+      }
     }
 
     private Map<String, Object> data(Map<String, Object> data) {

@@ -20,10 +20,18 @@ public final class TextScrubber {
 
   private record Rule(Pattern pattern, String replacement) {}
 
+  // A token must contain a digit (or base64 padding): "the bearer instrument" and "basic
+  // functionality" are prose. The lookahead fixes the minimum length; the runs after it are
+  // single character classes, so matching stays linear.
   private static final List<Rule> RULES = List.of(
-      new Rule(Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9._~+/=-]{8,}"), "Bearer [token]"),
-      new Rule(Pattern.compile("(?i)\\bbasic\\s+[A-Za-z0-9+/=]{12,}"), "Basic [token]"),
-      new Rule(Pattern.compile("\\b(?:sk|pk|rk)-[A-Za-z0-9_-]{12,}"), "[api-key]"),
+      new Rule(Pattern.compile(
+          "(?i)\\bbearer\\s+(?=[A-Za-z0-9._~+/=-]{8,})[A-Za-z._~-]*[0-9+/=][A-Za-z0-9._~+/=-]*"),
+          "Bearer [token]"),
+      new Rule(Pattern.compile(
+          "(?i)\\bbasic\\s+(?=[A-Za-z0-9+/=]{12,})[A-Za-z]*[0-9+/=][A-Za-z0-9+/=]*"),
+          "Basic [token]"),
+      new Rule(Pattern.compile("\\b(?:sk|pk|rk)-(?=[A-Za-z0-9_-]{12,})[A-Za-z_-]*[0-9][A-Za-z0-9_-]*"),
+          "[api-key]"),
       new Rule(Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b"), "[api-key]"),
       new Rule(Pattern.compile("\\bAIza[0-9A-Za-z_-]{30,}"), "[api-key]"),
       new Rule(Pattern.compile("\\b(?:ghp|gho|ghs|ghu|github_pat)_[A-Za-z0-9_]{20,}"), "[api-key]"),

@@ -23,7 +23,8 @@ class TextScrubberTest {
   @Test
   void should_keep_ordinary_text_and_non_latin_scripts() {
     // GIVEN
-    String text = "總額為 420 歐元。 المجموع 420 يورو 🎉 The sk- prefix alone, a task-list, @mention";
+    String text = "總額為 420 歐元。 المجموع 420 يورو 🎉 The sk- prefix alone, a task-list, @mention,"
+        + " the bearer instrument, basic functionality, sk-learn-compatible-models";
 
     // THEN
     assertThat(scrubber.scrub(text, 1000)).isEqualTo(text);
