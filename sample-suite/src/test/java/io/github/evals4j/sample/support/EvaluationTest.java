@@ -54,9 +54,9 @@ class EvaluationTest {
     // GIVEN
     Evaluation eval = evaluation(Optional.of(List.of("json.valid")), Optional.empty());
     // WHEN / THEN
-    assertThat(eval.verify("{,}", List.of(Checks.validJson(), TaskChecks.noRefusal())))
+    assertThat(eval.verify("{,}", List.of(Checks.validJson(), Checks.noRefusal())))
         .extracting(r -> r.check() + "=" + r.passed())
-        .containsExactly("json.valid=false", "content.no-refusal=true");
+        .containsExactly("json.valid=false", "content.refusal=true");
   }
 
   @Test

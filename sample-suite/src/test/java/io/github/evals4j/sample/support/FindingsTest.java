@@ -189,7 +189,7 @@ class FindingsTest {
     // over-length X posts, a placeholder, a refusal, too many hashtags
     assertThat(social.checks()).extracting(c -> c.name() + " " + c.passed() + "/" + c.results())
         .containsExactlyInAnyOrder("platform.x 8/12", "length.hashtags.between 17/24",
-            "content.no-placeholder 23/24", "content.no-refusal 23/24",
+            "content.placeholders 23/24", "content.refusal 23/24",
             "length.characters.between 12/12");
     assertThat(features.examples()).isNotEmpty()
         .allSatisfy(x -> assertThat(x.caseId()).startsWith("fe-"));

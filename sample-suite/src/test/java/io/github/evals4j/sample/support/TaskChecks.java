@@ -1,9 +1,7 @@
 package io.github.evals4j.sample.support;
 
 import io.github.evals4j.assertions.Check;
-import io.github.evals4j.assertions.CheckResult;
 import io.github.evals4j.assertions.Checks;
-import io.github.evals4j.assertions.Evidence;
 import io.github.evals4j.assertions.grounding.Sources;
 import io.github.evals4j.assertions.json.JsonSchema;
 import io.github.evals4j.assertions.length.TextUnit;
@@ -14,8 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What each task of the experiment assistant is checked for, in one place: the eval tests
@@ -29,13 +25,6 @@ public final class TaskChecks {
   private static final JsonSchema FEATURES_SCHEMA =
       JsonSchema.fromString(resource("schemas/feature-extraction.schema.json"));
 
-  private static final Pattern PLACEHOLDER = Pattern.compile(
-      "\\[(?:insert|your|add|link)[^\\]\\n]*]|\\{\\{[^}\\n]*}}|\\bTODO\\b|\\blorem ipsum\\b",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern REFUSAL = Pattern.compile(
-      "\\b(?:I'm sorry|I am sorry|I can(?:'|no)t help|I cannot (?:help|assist|create)"
-          + "|I'm (?:not able|unable) to|As an AI)\\b",
-      Pattern.CASE_INSENSITIVE);
 
   private TaskChecks() {}
 
@@ -81,36 +70,14 @@ public final class TaskChecks {
 
   /** An X post: at most 280 weighted characters, 1 to 3 hashtags, finished, not a refusal. */
   public static List<Check> xPost() {
-    return List.of(Checks.xPost(), Checks.lengthBetween(TextUnit.HASHTAGS, 1, 3), noPlaceholder(),
-        noRefusal());
+    return List.of(Checks.xPost(), Checks.lengthBetween(TextUnit.HASHTAGS, 1, 3), Checks.noPlaceholders(),
+        Checks.noRefusal());
   }
 
   /** A LinkedIn post: 300 to 3,000 characters, 1 to 3 hashtags, finished, not a refusal. */
   public static List<Check> linkedInPost() {
     return List.of(Checks.lengthBetween(TextUnit.CODE_POINTS, 300, 3000),
-        Checks.lengthBetween(TextUnit.HASHTAGS, 1, 3), noPlaceholder(), noRefusal());
-  }
-
-  /** {@code content.no-placeholder}: no unfinished template text ({@code [insert link]}, {@code {{name}}}, TODO). */
-  public static Check noPlaceholder() {
-    return absent("content.no-placeholder", PLACEHOLDER, "placeholder");
-  }
-
-  /** {@code content.no-refusal}: the model did the task instead of declining it. */
-  public static Check noRefusal() {
-    return absent("content.no-refusal", REFUSAL, "refusal");
-  }
-
-  private static Check absent(String name, Pattern pattern, String kind) {
-    return Check.of(name, output -> {
-      Matcher m = pattern.matcher(output);
-      if (!m.find()) {
-        return CheckResult.of(name, true, List.of(), name + ": no " + kind);
-      }
-      Evidence found = Evidence.of(output, m.start(), m.end(), kind, "a " + kind + " in the output");
-      return CheckResult.of(name, false, List.of(found),
-          name + ": expected no " + kind + " but found " + found.describeIn(output));
-    });
+        Checks.lengthBetween(TextUnit.HASHTAGS, 1, 3), Checks.noPlaceholders(), Checks.noRefusal());
   }
 
   private static String resource(String name) {
