@@ -47,7 +47,8 @@ public final class HtmlReport {
           + "})();";
 
   private static final String CSS =
-      "body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem;color:#1f2328;max-width:1200px}"
+      "pre.message{white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f8fa;padding:.4rem .6rem;margin:.2rem 0}"
+          + "body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem;color:#1f2328;max-width:1200px}"
           + "h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #d0d7de}"
           + "table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top;max-width:24em;overflow-wrap:break-word}"
           + "th{background:#f6f8fa;cursor:pointer;user-select:none}th[aria-sort=ascending]::after{content:' \\25B2'}"
@@ -341,7 +342,8 @@ public final class HtmlReport {
       h.append("<details class=\"examples\"><summary>").append(s.examples().size()).append(" failing example(s)</summary>\n");
       for (FailingExample e : s.examples()) {
         h.append("<div class=\"example\"><p><b>case ").append(Text.html(Text.name(e.caseId()))).append(" #").append(e.repeat())
-            .append("</b> · ").append(Text.html(e.check())).append(": ").append(Text.html(e.message())).append("</p>");
+            .append("</b> · ").append(Text.html(e.check())).append("</p><pre class=\"message\">")
+            .append(Text.html(e.message())).append("</pre>");
         if (!e.evidence().isEmpty()) {
           h.append("<ul>");
           for (Evidence ev : e.evidence()) {

@@ -163,7 +163,8 @@ public final class MarkdownReport {
       md.append("\nFailing examples:\n\n");
       for (FailingExample e : s.examples()) {
         md.append("- case ").append(Text.md(Text.name(e.caseId()))).append(" #").append(e.repeat()).append(", ")
-            .append(Text.md(e.check())).append(": ").append(Text.md(e.message())).append('\n');
+            .append(Text.md(e.check())).append(":\n");
+        Text.mdPreBlock(md, e.message(), "  ");
         for (Evidence ev : e.evidence()) {
           md.append("  - ").append(Text.md(ev.kind())).append(" at ").append(ev.start()).append("..")
               .append(ev.end()).append(": \u201C").append(Text.md(ev.text())).append("\u201D ")

@@ -64,6 +64,22 @@ final class Text {
    * Markdown table-cell escaping: one line, no HTML (GitHub renders some), no table break, no
    * emphasis, link or code syntax from the text.
    */
+  /**
+   * Appends {@code text} as an HTML {@code <pre>} block indented by {@code indent} (inside a list
+   * item), so its lines stay as they are (caret excerpts stay aligned). Everything in it is
+   * HTML-escaped, and {@code ]} too, so no Markdown link can form even in a renderer that parses
+   * inside HTML blocks.
+   */
+  static void mdPreBlock(StringBuilder md, String text, String indent) {
+    String escaped = html(text.replace("\r\n", "\n").replace('\r', '\n')).replace("]", "&#93;");
+    md.append('\n').append(indent).append("<pre>");
+    String[] lines = escaped.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      md.append(i == 0 ? "" : indent).append(lines[i].isEmpty() ? "&#8203;" : lines[i])
+          .append(i == lines.length - 1 ? "</pre>\n\n" : "\n");
+    }
+  }
+
   static String md(String s) {
     String c = clean(s).replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     StringBuilder out = new StringBuilder(c.length() + 16);

@@ -33,6 +33,19 @@ class MarkdownReportTest {
   }
 
   @Test
+  void should_keep_the_lines_of_a_multi_line_check_message() {
+    // GIVEN a message with a caret excerpt, as the JSON check writes it
+    StringBuilder md = new StringBuilder();
+    // WHEN
+    Text.mdPreBlock(md, "not valid JSON: trailing comma at line 2, column 20\n"
+        + "    2 |   \"tags\": [\"a\",],\n      |              ^", "  ");
+    // THEN the lines are kept, in a <pre> block, escaped
+    assertThat(md.toString()).isEqualTo("\n  <pre>not valid JSON: trailing comma at line 2, column 20\n"
+        + "      2 |   &quot;tags&quot;: [&quot;a&quot;,&#93;,\n"
+        + "        |              ^</pre>\n\n");
+  }
+
+  @Test
   void should_escape_every_llm_text_when_outputs_are_hostile() {
     String md = MarkdownReport.render(Fixtures.report(HostileCorpus.OUTPUTS));
     // no raw tag, no table break, no link from the corpus; lone surrogates and controls replaced

@@ -164,7 +164,7 @@ final class GroupAccumulator {
       evidence.add(new Evidence(e.start(), e.end(), Texts.abbreviate(e.text(), MAX_EVIDENCE_TEXT),
           e.kind(), Texts.abbreviate(e.reason(), MAX_EVIDENCE_TEXT)));
     }
-    return new FailingExample(caseId, repeat, r.check(), Texts.abbreviate(r.message(), MAX_MESSAGE),
+    return new FailingExample(caseId, repeat, r.check(), Texts.truncate(r.message(), MAX_MESSAGE),
         excerpt(output, r.evidence()), evidence);
   }
 
