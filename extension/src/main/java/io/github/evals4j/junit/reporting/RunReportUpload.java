@@ -7,7 +7,6 @@ import io.github.evals4j.gate.GateResult;
 import io.github.evals4j.gate.GateStatus;
 import io.github.evals4j.junit.RunContext;
 import io.github.evals4j.junit.sentry.SentryPrivacy;
-import io.github.evals4j.junit.sentry.TextScrubber;
 import io.github.evals4j.prompt.PromptRef;
 import io.github.evals4j.report.HtmlReport;
 import io.github.evals4j.report.Report;

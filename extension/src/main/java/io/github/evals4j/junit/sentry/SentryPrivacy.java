@@ -21,7 +21,8 @@ import java.util.Set;
  * text is cut ({@code evals4j.sentry.scrub=true}, the default); {@code evals4j.sentry.send-text=false}
  * sends no such text at all. Installed as the {@code beforeSend} callbacks of the extension's own
  * Sentry client when the run starts (never on the application's Sentry); {@code sendDefaultPii}
- * stays off.
+ * stays off (the SDK's default). Complements the extension's own scrubbing of the values it sets:
+ * this also covers exception messages, descriptions, tags and the attached reports.
  */
 public final class SentryPrivacy implements RunCollector {
 
@@ -48,7 +49,7 @@ public final class SentryPrivacy implements RunCollector {
       return;
     }
     Settings policy = Settings.of(run);
-    options.get().setSendDefaultPii(false);
+    // sendDefaultPii is off by default and the extension's client never turns it on.
     if (policy.isNoop()) {
       return;
     }
