@@ -324,7 +324,7 @@ class RunReportTest {
       // WHEN a prices file names it: $1 per M input, $2 per M output
       Path prices = dir.resolve("prices.csv");
       Files.writeString(prices, "model,provider,input,cached_input,output\nacme-llm-7,acme,1.0,,2.0\n");
-      run(Map.of("evals4j.prices.file", prices.toString()), Map.of(),
+      run(Map.of("evals4j.price-file", prices.toString()), Map.of(),
           PromptFixtures.UnknownModel.class);
       Report priced = ReportJson.read(dir.resolve("evals4j/report.json"));
 

@@ -31,7 +31,6 @@ final class ReportSettings {
   static final String CONSOLE = "evals4j.report.console";
   static final String STEP_SUMMARY = "evals4j.report.step-summary";
   static final String BASELINE = "evals4j.baseline";
-  static final String PRICES_FILE = "evals4j.prices.file";
   static final String INFORMATIONAL = "evals4j.checks.informational";
   static final String DEFAULT_DIR = "target/evals4j";
 
@@ -72,12 +71,12 @@ final class ReportSettings {
   }
 
   /**
-   * The bundled prices with the overrides: {@code evals4j.prices.file} (or the stats module's
-   * {@code evals4j.price-file}), then {@code evals4j.price.<model>.input|output|cached-input}.
+   * The bundled prices with the overrides: {@code evals4j.price-file}, then {@code
+   * evals4j.price.<model>.input|output|cached-input}.
    */
   PriceTable prices() {
     Map<String, String> overrides = family(PriceTable.PRICE_PREFIX, List.of());
-    string(PRICES_FILE).or(() -> string(PriceTable.PRICE_FILE))
+    string(PriceTable.PRICE_FILE)
         .ifPresent(f -> overrides.put(PriceTable.PRICE_FILE, f));
     return PriceTable.bundled().withOverrides(overrides);
   }
