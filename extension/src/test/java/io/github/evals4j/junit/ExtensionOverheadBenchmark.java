@@ -110,6 +110,10 @@ public final class ExtensionOverheadBenchmark {
           }
         }
       }
+      if (!only.isEmpty()) {
+        System.out.println("ran scenario(s) " + only + " only (for a profiler): no table");
+        return;
+      }
       long received = sink.count();
       long expected = (long) (runs + 2) * (tests + 1);
       Collections.sort(loads);
@@ -122,9 +126,6 @@ public final class ExtensionOverheadBenchmark {
           + " | ratio | µs per test | JVM CPU (ms) | ratio | µs per test"
           + " | test thread CPU (ms) | ratio | µs per test |");
       System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-      if (!only.isEmpty()) {
-        return;
-      }
       double[] a = medians(samples.get(0));
       row("(a) without the extension", a, a, tests);
       row("(b) extension, no DSN", medians(samples.get(1)), a, tests);
