@@ -1,5 +1,6 @@
 package io.github.evals4j.junit;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +17,8 @@ final class Truncation {
   private static final Pattern KEY_LIKE =
       Pattern.compile("\\b(?:sk|pk|rk|ghp|gho|xox[abp])[-_][A-Za-z0-9_-]{16,}|\\bAKIA[0-9A-Z]{16}\\b");
 
+  private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
+
   private Truncation() {}
 
   /** {@code value} with e-mail addresses, bearer tokens and API-key-like strings replaced. */
@@ -23,9 +26,19 @@ final class Truncation {
     if (value == null || value.isEmpty()) {
       return value;
     }
-    String s = EMAIL.matcher(value).replaceAll("[email]");
-    s = BEARER.matcher(s).replaceAll("$1$2[redacted]");
-    return KEY_LIKE.matcher(s).replaceAll("[redacted]");
+    // This runs on every tag and text value of every test: the patterns run only on text holding
+    // a string that any of their matches must contain (most values hold none).
+    String s = value.indexOf('@') >= 0 ? EMAIL.matcher(value).replaceAll("[email]") : value;
+    String lower = s.toLowerCase(Locale.ROOT); // the (?i) pattern folds ASCII case only
+    if (lower.contains("bearer") || lower.contains("token") || lower.contains("api")
+        || lower.contains("authorization")) {
+      s = BEARER.matcher(s).replaceAll("$1$2[redacted]");
+    }
+    if (s.contains("k-") || s.contains("k_") || s.contains("gh") || s.contains("xox")
+        || s.contains("AKIA")) {
+      s = KEY_LIKE.matcher(s).replaceAll("[redacted]");
+    }
+    return s;
   }
 
   /** Scrubbed, then truncated: for any free text (display names, arguments, messages). */
@@ -50,7 +63,11 @@ final class Truncation {
     if (value == null) {
       return null;
     }
-    return truncate(scrub(value).replaceAll("[\\r\\n\\t]+", " "), Math.min(max, 200));
+    String s = scrub(value);
+    if (s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\t') >= 0) {
+      s = LINE_BREAKS.matcher(s).replaceAll(" ");
+    }
+    return truncate(s, Math.min(max, 200));
   }
 
   /** {@code String.valueOf(value)}, truncated; a throwing {@code toString()} is named, not thrown. */

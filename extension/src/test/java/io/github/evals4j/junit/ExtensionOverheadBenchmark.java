@@ -4,14 +4,22 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
-import java.io.PrintStream;
+import com.sun.management.OperatingSystemMXBean;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,9 +32,11 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
  * The extension's overhead, measured through the real JUnit Launcher (not a unit test): N tests run
- * (a) without the extension, (b) with it and no DSN, (c) with it sending to a local WireMock
- * Sentry endpoint. Each scenario is one launcher session, timed from the start of execution to
- * the session's close (so (c) includes the final flush); the median of several runs is reported.
+ * (a) without the extension, (b) with it and no DSN, (c) with it sending to a local Sentry
+ * endpoint ({@link EnvelopeSink}, in a child JVM so that receiving does not compete with the
+ * measured JVM). Each scenario is one launcher session, timed from the start of execution to the
+ * session's close (so (c) includes the final flush), with this JVM's CPU time beside the wall
+ * time; rounds interleave the scenarios and the median of several runs is reported.
  *
  * <pre>
  * ./mvnw -B -q -pl extension -am -Pbench -DskipTests test -Dbench.args="5000 0 5"
@@ -37,6 +47,9 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 public final class ExtensionOverheadBenchmark {
 
   private static final Namespace NAMESPACE = Namespace.create(RunState.NAMESPACE.getParts());
+  private static final OperatingSystemMXBean OS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private ExtensionOverheadBenchmark() {}
 
@@ -67,54 +80,88 @@ public final class ExtensionOverheadBenchmark {
     }));
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     int tests = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
     long waitMicros = args.length > 1 ? Long.parseLong(args[1]) : 0;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     System.setProperty("bench.tests", Integer.toString(tests));
     System.setProperty("bench.wait-micros", Long.toString(waitMicros));
-    try (SentryEndpoint sentry = new SentryEndpoint()) {
-      Map<String, String> withSentry = Map.of(Config.DSN, sentry.dsn(), Config.RUN_ID, "bench",
+    try (Sink sink = Sink.start()) {
+      Map<String, String> withSentry = Map.of(Config.DSN, sink.dsn(), Config.RUN_ID, "bench",
           Config.FLUSH_TIMEOUT, "120s");
-      double[] a = median(runs, () -> time(Without.class, Map.of()));
-      double[] b = median(runs, () -> time(With.class, Map.of()));
-      double[] c = median(runs, () -> time(With.class, withSentry));
-      System.out.printf(Locale.ROOT, "%d tests, %d µs wait each, median of %d runs, %d cores%n",
-          tests, waitMicros, runs, Runtime.getRuntime().availableProcessors());
+      List<Supplier<double[]>> scenarios = List.of(
+          () -> time(Without.class, Map.of()),
+          () -> time(With.class, Map.of()),
+          () -> time(With.class, withSentry));
+      List<List<double[]>> samples = List.of(new ArrayList<>(), new ArrayList<>(),
+          new ArrayList<>());
+      List<Double> loads = new ArrayList<>();
+      String only = System.getProperty("bench.only", ""); // e.g. "b": one scenario, to profile
+      // Rounds interleave the scenarios, so that load from other processes hits them alike.
+      for (int round = -2; round < runs; round++) {
+        for (int s = 0; s < scenarios.size(); s++) {
+          if (!only.isEmpty() && !only.contains("abc".substring(s, s + 1))) {
+            continue;
+          }
+          loads.add(OS.getSystemLoadAverage());
+          double[] t = scenarios.get(s).get();
+          if (round >= 0) {
+            samples.get(s).add(t);
+          }
+        }
+      }
+      if (!only.isEmpty()) {
+        System.out.println("ran scenario(s) " + only + " only (for a profiler): no table");
+        return;
+      }
+      long received = sink.count();
+      long expected = (long) (runs + 2) * (tests + 1);
+      Collections.sort(loads);
+      System.out.printf(Locale.ROOT, "%d tests, %d µs wait each, median of %d runs, %d cores,"
+          + " load average %.1f to %.1f (median %.1f), endpoint received %d of %d envelopes,"
+          + " endpoint CPU %.0f ms%n", tests, waitMicros, runs,
+          Runtime.getRuntime().availableProcessors(), loads.get(0), loads.get(loads.size() - 1),
+          loads.get(loads.size() / 2), received, expected, sink.cpuMillis());
       System.out.println("| scenario | tests ran (ms) | ratio | µs per test | incl. final flush (ms)"
-          + " | ratio | µs per test |");
-      System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+          + " | ratio | µs per test | JVM CPU (ms) | ratio | µs per test"
+          + " | test thread CPU (ms) | ratio | µs per test |");
+      System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+      double[] a = medians(samples.get(0));
       row("(a) without the extension", a, a, tests);
-      row("(b) extension, no DSN", b, a, tests);
-      row("(c) extension, sending to local WireMock", c, a, tests);
+      row("(b) extension, no DSN", medians(samples.get(1)), a, tests);
+      row("(c) extension, sending to a local endpoint (other JVM)", medians(samples.get(2)), a,
+          tests);
     }
   }
 
   private static void row(String name, double[] ms, double[] baseline, int tests) {
-    System.out.printf(Locale.ROOT, "| %s | %.0f | %.3f | %.1f | %.0f | %.3f | %.1f |%n", name,
-        ms[0], ms[0] / baseline[0], (ms[0] - baseline[0]) * 1000.0 / tests,
-        ms[1], ms[1] / baseline[1], (ms[1] - baseline[1]) * 1000.0 / tests);
+    StringBuilder line = new StringBuilder("| ").append(name);
+    for (int i = 0; i < ms.length; i++) {
+      line.append(String.format(Locale.ROOT, " | %.0f | %.3f | %.1f", ms[i], ms[i] / baseline[i],
+          (ms[i] - baseline[i]) * 1000.0 / tests));
+    }
+    System.out.println(line.append(" |"));
   }
 
-  /** Medians of both timings over {@code runs}, after two warm-up runs. */
-  private static double[] median(int runs, java.util.function.Supplier<double[]> run) {
-    run.get();
-    run.get();
-    List<Double> executed = new ArrayList<>();
-    List<Double> closed = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
-      double[] t = run.get();
-      executed.add(t[0]);
-      closed.add(t[1]);
+  /** The median of each measure over the runs. */
+  private static double[] medians(List<double[]> runs) {
+    double[] result = new double[runs.get(0).length];
+    for (int i = 0; i < result.length; i++) {
+      List<Double> values = new ArrayList<>();
+      for (double[] r : runs) {
+        values.add(r[i]);
+      }
+      Collections.sort(values);
+      result[i] = values.get(values.size() / 2);
     }
-    Collections.sort(executed);
-    Collections.sort(closed);
-    return new double[] {executed.get(runs / 2), closed.get(runs / 2)};
+    return result;
   }
 
   /**
-   * One launcher session, in ms: until the last test finished, and until the session closed (the
-   * run's final flush and summary).
+   * One launcher session, in ms: wall time until the last test finished, until the session closed
+   * (the run's final flush and summary), the CPU time this JVM used meanwhile (all threads:
+   * tests, the SDK's senders, JIT and GC) and the CPU time of the thread running the tests: a busy
+   * shared machine distorts CPU time far less than wall time.
    */
   private static double[] time(Class<?> fixture, Map<String, String> params) {
     PrintStream err = System.err;
@@ -122,6 +169,8 @@ public final class ExtensionOverheadBenchmark {
     try {
       LauncherDiscoveryRequest request = request().selectors(selectClass(fixture))
           .configurationParameters(params).build();
+      long cpu = OS.getProcessCpuTime();
+      long threadCpu = THREADS.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       long executed;
       try (LauncherSession session = LauncherFactory.openSession()) {
@@ -133,9 +182,59 @@ public final class ExtensionOverheadBenchmark {
           throw new IllegalStateException("tests did not all pass");
         }
       }
-      return new double[] {(executed - start) / 1e6, (System.nanoTime() - start) / 1e6};
+      long end = System.nanoTime();
+      return new double[] {(executed - start) / 1e6, (end - start) / 1e6,
+          (OS.getProcessCpuTime() - cpu) / 1e6,
+          (THREADS.getCurrentThreadCpuTime() - threadCpu) / 1e6};
     } finally {
       System.setErr(err);
+    }
+  }
+
+  /** {@link EnvelopeSink} in a child JVM with this classpath. */
+  private record Sink(Process process, BufferedReader out, PrintStream in, int port)
+      implements AutoCloseable {
+
+    static Sink start() throws IOException {
+      String java = ProcessHandle.current().info().command().orElse("java");
+      Process p = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp",
+          System.getProperty("java.class.path"), EnvelopeSink.class.getName())
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      BufferedReader out = new BufferedReader(
+          new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String first = out.readLine();
+      if (first == null || !first.startsWith("port ")) {
+        p.destroyForcibly();
+        throw new IOException("the envelope sink did not start: " + first);
+      }
+      return new Sink(p, out, new PrintStream(p.getOutputStream(), true, StandardCharsets.UTF_8),
+          Integer.parseInt(first.substring(5).trim()));
+    }
+
+    String dsn() {
+      return "http://key@127.0.0.1:" + port + "/1";
+    }
+
+    long count() throws IOException {
+      in.println("count");
+      return Long.parseLong(out.readLine().trim());
+    }
+
+    double cpuMillis() {
+      return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
+    }
+
+    @Override
+    public void close() {
+      in.close();
+      try {
+        if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
     }
   }
 }

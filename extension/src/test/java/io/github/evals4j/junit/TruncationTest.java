@@ -35,6 +35,10 @@ class TruncationTest {
         .isEqualTo("Authorization: Bearer [redacted]");
     assertThat(Truncation.scrub("key sk-proj-abcdefghijklmnopqrstuvwx and AKIAABCDEFGHIJKLMNOP"))
         .isEqualTo("key [redacted] and [redacted]");
+    assertThat(Truncation.scrub("AUTHORIZATION: BEARER abcdefgh12345678"))
+        .isEqualTo("AUTHORIZATION: BEARER [redacted]");
+    assertThat(Truncation.scrub("X-Api-Key=abcdefgh12345678 gho_abcdefghijklmnopqrstuv"))
+        .isEqualTo("X-Api-Key=[redacted] [redacted]");
     assertThat(Truncation.scrub("日本語 🎉 plain text, 42")).isEqualTo("日本語 🎉 plain text, 42");
   }
 

@@ -21,6 +21,21 @@ class TextScrubberTest {
   }
 
   @Test
+  void should_replace_secrets_whatever_the_case_of_their_keyword() {
+    // GIVEN keywords in upper and mixed case (the case-insensitive rules are looked up by
+    // keyword before their pattern runs), and a secret made visible by an earlier replacement
+    String text = "AUTHORIZATION: BEARER abcDEF1234567890xyz; BaSiC dXNlcjpwYXNzd29yZA== "
+        + "API-KEY: q1w2e3r4t5 Access_Token=zzzz9999 PASSWD=hunter22 ÄPI_KEY=abcd1234";
+
+    // WHEN
+    String s = scrubber.scrub(text, 1000);
+
+    // THEN
+    assertThat(s).isEqualTo("AUTHORIZATION: Bearer [token]; Basic [token] API-KEY: [redacted]"
+        + " Access_Token=[redacted] PASSWD=[redacted] ÄPI_KEY=abcd1234");
+  }
+
+  @Test
   void should_keep_ordinary_text_and_non_latin_scripts() {
     // GIVEN
     String text = "總額為 420 歐元。 المجموع 420 يورو 🎉 The sk- prefix alone, a task-list, @mention,"
