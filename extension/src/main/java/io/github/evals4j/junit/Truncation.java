@@ -1,6 +1,6 @@
 package io.github.evals4j.junit;
 
-import java.util.Locale;
+import io.github.evals4j.junit.sentry.TextScrubber;
 import java.util.regex.Pattern;
 
 /**
@@ -10,35 +10,19 @@ import java.util.regex.Pattern;
  */
 final class Truncation {
 
-  private static final Pattern EMAIL =
-      Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){1,8}");
-  private static final Pattern BEARER =
-      Pattern.compile("(?i)\\b(bearer|token|api[_-]?key|authorization)([\\s:=\"']{1,4})[A-Za-z0-9._~+/=-]{8,}");
-  private static final Pattern KEY_LIKE =
-      Pattern.compile("\\b(?:sk|pk|rk|ghp|gho|xox[abp])[-_][A-Za-z0-9_-]{16,}|\\bAKIA[0-9A-Z]{16}\\b");
-
   private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
 
   private Truncation() {}
 
-  /** {@code value} with e-mail addresses, bearer tokens and API-key-like strings replaced. */
+  /**
+   * {@code value} with e-mail addresses, bearer tokens and API-key-like strings replaced: the same
+   * rules as everything else evals4j sends ({@link TextScrubber#DEFAULT}).
+   */
   static String scrub(String value) {
     if (value == null || value.isEmpty()) {
       return value;
     }
-    // This runs on every tag and text value of every test: the patterns run only on text holding
-    // a string that any of their matches must contain (most values hold none).
-    String s = value.indexOf('@') >= 0 ? EMAIL.matcher(value).replaceAll("[email]") : value;
-    String lower = s.toLowerCase(Locale.ROOT); // the (?i) pattern folds ASCII case only
-    if (lower.contains("bearer") || lower.contains("token") || lower.contains("api")
-        || lower.contains("authorization")) {
-      s = BEARER.matcher(s).replaceAll("$1$2[redacted]");
-    }
-    if (s.contains("k-") || s.contains("k_") || s.contains("gh") || s.contains("xox")
-        || s.contains("AKIA")) {
-      s = KEY_LIKE.matcher(s).replaceAll("[redacted]");
-    }
-    return s;
+    return TextScrubber.DEFAULT.scrub(value);
   }
 
   /** Scrubbed, then truncated: for any free text (display names, arguments, messages). */

@@ -32,13 +32,13 @@ class TruncationTest {
     assertThat(Truncation.scrub("mail alice.b@example.co.uk now"))
         .isEqualTo("mail [email] now");
     assertThat(Truncation.scrub("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.abc"))
-        .isEqualTo("Authorization: Bearer [redacted]");
-    assertThat(Truncation.scrub("key sk-proj-abcdefghijklmnopqrstuvwx and AKIAABCDEFGHIJKLMNOP"))
-        .isEqualTo("key [redacted] and [redacted]");
+        .isEqualTo("Authorization: Bearer [token]");
+    assertThat(Truncation.scrub("key sk-proj-abcdefgh1jklmnopqrstuvwx and AKIAABCDEFGHIJKLMNOP"))
+        .isEqualTo("key [api-key] and [api-key]");
     assertThat(Truncation.scrub("AUTHORIZATION: BEARER abcdefgh12345678"))
-        .isEqualTo("AUTHORIZATION: BEARER [redacted]");
+        .isEqualTo("AUTHORIZATION: Bearer [token]");
     assertThat(Truncation.scrub("X-Api-Key=abcdefgh12345678 gho_abcdefghijklmnopqrstuv"))
-        .isEqualTo("X-Api-Key=[redacted] [redacted]");
+        .isEqualTo("X-Api-Key=[redacted] [api-key]");
     assertThat(Truncation.scrub("日本語 🎉 plain text, 42")).isEqualTo("日本語 🎉 plain text, 42");
   }
 

@@ -58,9 +58,9 @@ public final class TextScrubber {
       new Rule(Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
           "[jwt]", false, "eyJ"),
       new Rule(Pattern.compile(
-          "(?i)\\b(api[_-]?key|secret|password|passwd|access[_-]?token)(\"?\\s*[:=]\\s*\"?)[^\\s\"',;]{4,}"),
-          "$1$2[redacted]", true, "api", "secret", "passw", "access"),
-      new Rule(Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,24}"),
+          "(?i)\\b(api[_-]?key|secret|password|passwd|access[_-]?token|token)(\"?\\s*[:=]\\s*\"?)[^\\s\"',;]{4,}"),
+          "$1$2[redacted]", true, "api", "secret", "passw", "access", "token"),
+      new Rule(Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}"),
           "[email]", false, "@"));
 
   private TextScrubber() {}
