@@ -56,38 +56,16 @@ public final class Evals4jExtension implements BeforeAllCallback, AfterAllCallba
   public void interceptBeforeAllMethod(Invocation<Void> invocation,
       ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context)
       throws Throwable {
-    Optional<ClassState> state = ownClassState(context);
-    if (state.isEmpty()) {
-      invocation.proceed();
-      return;
-    }
-    Phase phase = state.get().phase("junit.before_all", invocationContext.getExecutable().getName());
-    try {
-      invocation.proceed();
-    } catch (Throwable t) {
-      phase.end(t);
-      throw t;
-    }
-    phase.end(null);
+    timedClassPhase(invocation, context, "junit.before_all",
+        invocationContext.getExecutable().getName());
   }
 
   @Override
   public void interceptAfterAllMethod(Invocation<Void> invocation,
       ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context)
       throws Throwable {
-    Optional<ClassState> state = ownClassState(context);
-    if (state.isEmpty()) {
-      invocation.proceed();
-      return;
-    }
-    Phase phase = state.get().phase("junit.after_all", invocationContext.getExecutable().getName());
-    try {
-      invocation.proceed();
-    } catch (Throwable t) {
-      phase.end(t);
-      throw t;
-    }
-    phase.end(null);
+    timedClassPhase(invocation, context, "junit.after_all",
+        invocationContext.getExecutable().getName());
   }
 
   // ---- tests ----
@@ -211,6 +189,23 @@ public final class Evals4jExtension implements BeforeAllCallback, AfterAllCallba
       throw t;
     }
     state.get().endPhase(phase, null);
+  }
+
+  private static void timedClassPhase(Invocation<Void> invocation, ExtensionContext context, String op,
+      String description) throws Throwable {
+    Optional<ClassState> state = ownClassState(context);
+    if (state.isEmpty()) {
+      invocation.proceed();
+      return;
+    }
+    Phase phase = state.get().phase(op, description);
+    try {
+      invocation.proceed();
+    } catch (Throwable t) {
+      phase.end(t);
+      throw t;
+    }
+    phase.end(null);
   }
 
   private static boolean isTestFactory(ExtensionContext context) {
