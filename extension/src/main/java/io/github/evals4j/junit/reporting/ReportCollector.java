@@ -5,6 +5,7 @@ import io.github.evals4j.aggregate.PromptStats;
 import io.github.evals4j.aggregate.RunAggregator;
 import io.github.evals4j.assertions.CheckResult;
 import io.github.evals4j.assertions.Direction;
+import io.github.evals4j.cost.CallRole;
 import io.github.evals4j.cost.PriceTable;
 import io.github.evals4j.gate.GateSettings;
 import io.github.evals4j.junit.RunCollector;
@@ -12,6 +13,7 @@ import io.github.evals4j.junit.RunContext;
 import io.github.evals4j.junit.RunInfo;
 import io.github.evals4j.junit.TestRecord;
 import io.github.evals4j.junit.ci.CiEnvironment;
+import io.github.evals4j.junit.prompt.JudgeCalls;
 
 import io.github.evals4j.llm.LlmCall;
 import io.github.evals4j.prompt.Attribution;
@@ -78,15 +80,14 @@ public final class ReportCollector implements RunCollector {
   @Override
   public void testFinished(TestRecord record) {
     RunAggregator agg = aggregator;
-    if (agg == null || record.status() == TestRecord.Status.SKIPPED) {
-      return;
-    }
     Attribution at = record.attribution();
-    if (PromptRef.UNSET.equals(at.prompt().id())) {
+    if (agg == null || record.status() == TestRecord.Status.SKIPPED
+        || PromptRef.UNSET.equals(at.prompt().id())) {
+      record.llmCalls().forEach(JudgeCalls::take);
       return;
     }
     for (LlmCall call : record.llmCalls()) {
-      agg.recordCall(at, call);
+      agg.recordCall(at, call, JudgeCalls.take(call) ? CallRole.JUDGE : CallRole.APPLICATION);
     }
     for (CheckResult check : record.checks()) {
       agg.recordCheck(at, check);
@@ -105,6 +106,7 @@ public final class ReportCollector implements RunCollector {
 
   @Override
   public void runFinished(RunInfo info) {
+    JudgeCalls.clear();
     RunAggregator agg = aggregator;
     ReportSettings s = settings;
     if (agg == null || s == null) {
