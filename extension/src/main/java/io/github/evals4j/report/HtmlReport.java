@@ -90,6 +90,14 @@ public final class HtmlReport {
     h.append("<h2>LLM call latency p50 / p95 / p99</h2>\n");
     latencyChart(h, report.prompts());
     gates(h, report.gates());
+    if (!report.stopped().isEmpty()) {
+      h.append("<h2>Skipped invocations</h2>\n<ul id=\"stopped\">\n");
+      for (Stopped st : report.stopped()) {
+        h.append("<li>").append(Text.html(st.prompt().label())).append(": ").append(st.skipped())
+            .append(" skipped, ").append(Text.html(st.reason())).append("</li>\n");
+      }
+      h.append("</ul>\n");
+    }
     comparisons(h, "comparisons", "Comparisons within this run", report.comparisons());
     comparisons(h, "baseline", "Against the baseline", report.baselineComparisons());
     for (int i = 0; i < report.prompts().size(); i++) {

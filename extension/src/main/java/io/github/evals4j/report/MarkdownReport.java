@@ -60,6 +60,14 @@ public final class MarkdownReport {
     for (GateResult g : unknown) {
       md.append("- ⚠️ ").append(Text.md(g.message())).append('\n');
     }
+    if (!report.stopped().isEmpty()) {
+      md.append("\n### Skipped invocations\n\n");
+      for (Stopped st : report.stopped()) {
+        md.append("- ⏹ ").append(Text.md(st.prompt().label())).append(": ").append(st.skipped())
+            .append(st.skipped() == 1 ? " invocation" : " invocations").append(" skipped, ")
+            .append(Text.md(st.reason())).append('\n');
+      }
+    }
     comparisons(md, "Comparisons within this run", report.comparisons());
     comparisons(md, "Against the baseline", report.baselineComparisons());
     for (PromptStats s : report.prompts()) {

@@ -54,6 +54,7 @@ public final class ReportCollector implements RunCollector {
   private volatile ReportSettings settings;
   private volatile RunAggregator aggregator;
   private volatile RunReportUpload upload;
+  private volatile LiveRuns live;
 
   /** Created by the extension through {@link java.util.ServiceLoader}. */
   public ReportCollector() {}
@@ -70,6 +71,8 @@ public final class ReportCollector implements RunCollector {
       aggregator = new RunAggregator(
           AggregationOptions.defaults().withInformational(s.informationalChecks()), prices);
       settings = s;
+      live = new LiveRuns(context::configurationParameter,
+          id -> s.gates(List.of(id)).forPrompt(id).minPassRate(), java.time.Clock.systemUTC()).open();
       upload = RunReportUpload.of(context);
       upload.started();
     } catch (RuntimeException e) {
@@ -94,7 +97,27 @@ public final class ReportCollector implements RunCollector {
     }
     if (record.status() != TestRecord.Status.ABORTED) {
       agg.recordCheck(at, outcome(record));
+      LiveRuns l = live;
+      if (l != null) {
+        l.finished(at.prompt(), passed(record, agg), cost(record, agg));
+      }
     }
+  }
+
+  /** Whether the invocation passed and none of its gating checks failed. */
+  private static boolean passed(TestRecord record, RunAggregator agg) {
+    Set<String> informational = agg.options().informationalChecks();
+    return record.status() == TestRecord.Status.PASSED && record.checks().stream()
+        .allMatch(c -> c.passed() || informational.contains(c.check()));
+  }
+
+  /** What the invocation's calls cost (application and judge), priced calls only. */
+  private static double cost(TestRecord record, RunAggregator agg) {
+    double sum = 0;
+    for (LlmCall call : record.llmCalls()) {
+      sum += agg.prices().costUsd(call).orElse(0);
+    }
+    return sum;
   }
 
   /** The test's outcome as a check: "at most 0 failures", outside the mean quality score. */
@@ -107,6 +130,10 @@ public final class ReportCollector implements RunCollector {
   @Override
   public void runFinished(RunInfo info) {
     JudgeCalls.clear();
+    LiveRuns l = live;
+    if (l != null) {
+      l.close();
+    }
     RunAggregator agg = aggregator;
     ReportSettings s = settings;
     if (agg == null || s == null) {
@@ -123,6 +150,9 @@ public final class ReportCollector implements RunCollector {
       GateSettings gates = s.gates(ids);
       Optional<Report> baseline = s.baseline().map(ReportJson::read);
       report = Reports.build(runInfo(info, agg.prices()), stats, baseline, gates);
+      if (l != null) {
+        report = report.withStopped(l.stopped(stats));
+      }
     } catch (RuntimeException e) {
       say("the run report could not be built: " + e.getMessage());
       return;
