@@ -337,7 +337,8 @@ public final class HtmlReport {
     h.append(String.format(Locale.ROOT, "Tokens: %d in (%d cached), %d out, %d calls",
         s.tokens().inputTokens(), s.tokens().cachedInputTokens(), s.tokens().outputTokens(), s.tokens().calls()));
     if (s.tokens().replayedCalls() > 0) {
-      h.append(", ").append(s.tokens().replayedCalls()).append(" replayed");
+      h.append(", ").append(s.tokens().replayedCalls()).append(" replayed, ")
+          .append(s.tokens().calls() - s.tokens().replayedCalls()).append(" live");
     }
     if (s.judgeCost().calls() > 0) {
       h.append(" · judge cost ").append(Text.html(Cells.cost(s.judgeCost())));

@@ -55,6 +55,7 @@ public final class ReportCollector implements RunCollector {
   private volatile RunAggregator aggregator;
   private volatile RunReportUpload upload;
   private volatile LiveRuns live;
+  private volatile ReplayModeSetting replayMode;
 
   /** Created by the extension through {@link java.util.ServiceLoader}. */
   public ReportCollector() {}
@@ -62,6 +63,7 @@ public final class ReportCollector implements RunCollector {
   @Override
   public void runStarted(RunContext context) {
     this.run = context;
+    replayMode = ReplayModeSetting.apply(context);
     try {
       ReportSettings s = new ReportSettings(context);
       if (!s.enabled()) {
@@ -130,6 +132,10 @@ public final class ReportCollector implements RunCollector {
   @Override
   public void runFinished(RunInfo info) {
     JudgeCalls.clear();
+    ReplayModeSetting r = replayMode;
+    if (r != null) {
+      r.restore();
+    }
     LiveRuns l = live;
     if (l != null) {
       l.close();
