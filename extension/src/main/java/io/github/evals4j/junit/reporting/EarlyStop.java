@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.engine.UniqueId;
 
 /**
  * Skips the remaining invocations of a prompt version whose verdict no longer depends on them:
@@ -59,8 +58,13 @@ public final class EarlyStop implements ExecutionCondition {
     return ConditionEvaluationResult.disabled(prompt.get().label() + ": " + reason.get());
   }
 
+  /** A plain test or one invocation of a template, from the last unique-id segment, unparsed. */
   private static boolean isLeaf(ExtensionContext context) {
-    return LEAVES.contains(UniqueId.parse(context.getUniqueId()).getLastSegment().getType());
+    String id = context.getUniqueId();
+    int last = id.lastIndexOf("/[");
+    String segment = last < 0 ? id : id.substring(last + 2);
+    int colon = segment.indexOf(':');
+    return colon > 0 && LEAVES.contains(segment.substring(0, colon));
   }
 
   /** The nearest {@code @Prompt}: the method's, else its class's or an enclosing class's. */
