@@ -7,6 +7,7 @@ import io.github.evals4j.prompt.PromptRef;
 import io.github.evals4j.report.Report;
 import io.github.evals4j.report.Reports;
 import io.github.evals4j.report.RunInfo;
+import io.github.evals4j.report.Stopped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,7 +57,21 @@ public final class ReportMerge {
     RunInfo run = new RunInfo(
         shared(shards, RunInfo::runId), shared(shards, RunInfo::commit), shared(shards, RunInfo::branch),
         first.ci(), start, end, shared(shards, RunInfo::pricesAsOf), new ArrayList<>(sources));
-    return Reports.build(run, new ArrayList<>(merged.values()), baseline, gates);
+    return Reports.build(run, new ArrayList<>(merged.values()), baseline, gates)
+        .withStopped(stopped(shards));
+  }
+
+  /** Skipped invocations per prompt version summed over the shards, their distinct reasons joined. */
+  private static List<Stopped> stopped(List<Report> shards) {
+    TreeMap<PromptRef, Stopped> out = new TreeMap<>();
+    for (Report r : shards) {
+      for (Stopped s : r.stopped()) {
+        out.merge(s.prompt(), s, (a, b) -> new Stopped(a.prompt(), a.skipped() + b.skipped(),
+            List.of(a.reason().split("; ")).contains(b.reason()) ? a.reason()
+                : a.reason() + "; " + b.reason()));
+      }
+    }
+    return new ArrayList<>(out.values());
   }
 
   private static String shared(List<Report> shards, java.util.function.Function<RunInfo, String> field) {

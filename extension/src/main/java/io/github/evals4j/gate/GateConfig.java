@@ -36,7 +36,8 @@ public record GateConfig(
     OptionalDouble minQualityScore,
     boolean noRegression,
     double scoreDropMargin,
-    boolean failOnUnknown) {
+    boolean failOnUnknown,
+    OptionalDouble minCasePassRate) {
 
   public GateConfig {
     minPassRate = orEmpty(minPassRate);
@@ -45,6 +46,7 @@ public record GateConfig(
     maxCostPerRunUsd = orEmpty(maxCostPerRunUsd);
     maxP95LatencyMs = orEmpty(maxP95LatencyMs);
     minQualityScore = orEmpty(minQualityScore);
+    minCasePassRate = orEmpty(minCasePassRate);
     if (!(scoreDropMargin >= 0)) {
       throw new IllegalArgumentException("score drop margin must be >= 0: " + scoreDropMargin);
     }
@@ -53,14 +55,15 @@ public record GateConfig(
   /** Min pass rate 0.90, max hallucination 0.05, max cost per run $0.10, no regression, margin 0.2. */
   public static GateConfig defaults() {
     return new GateConfig(OptionalDouble.of(0.90), false, OptionalDouble.of(0.05), OptionalDouble.empty(),
-        OptionalDouble.of(0.10), OptionalDouble.empty(), OptionalDouble.empty(), true, 0.2, false);
+        OptionalDouble.of(0.10), OptionalDouble.empty(), OptionalDouble.empty(), true, 0.2, false,
+        OptionalDouble.empty());
   }
 
   /** These thresholds with another minimum pass rate. */
   public GateConfig withMinPassRate(double rate) {
     return new GateConfig(OptionalDouble.of(rate), passRateOnLowerBound, maxHallucinationRate,
         maxCostPerCaseUsd, maxCostPerRunUsd, maxP95LatencyMs, minQualityScore, noRegression,
-        scoreDropMargin, failOnUnknown);
+        scoreDropMargin, failOnUnknown, minCasePassRate);
   }
 
   private static OptionalDouble orEmpty(OptionalDouble d) {

@@ -40,7 +40,7 @@ public final class GateSettings {
   public static final List<String> KEYS = List.of(
       "min-pass-rate", "pass-rate-on-lower-bound", "max-hallucination-rate", "max-cost-per-case",
       "max-cost-per-run", "max-p95-latency-ms", "min-quality-score", "no-regression",
-      "score-drop-margin", "fail-on-unknown");
+      "score-drop-margin", "fail-on-unknown", "min-case-pass-rate");
 
   private final Map<String, String> global;
   private final Map<String, Map<String, String>> perPrompt;
@@ -107,7 +107,8 @@ public final class GateSettings {
         threshold(values, "min-quality-score", d.minQualityScore(), where),
         bool(values, "no-regression", d.noRegression(), where),
         threshold(values, "score-drop-margin", OptionalDouble.of(d.scoreDropMargin()), where).orElse(0),
-        bool(values, "fail-on-unknown", d.failOnUnknown(), where));
+        bool(values, "fail-on-unknown", d.failOnUnknown(), where),
+        threshold(values, "min-case-pass-rate", d.minCasePassRate(), where));
   }
 
   private static OptionalDouble threshold(Map<String, String> v, String key, OptionalDouble dflt, String where) {

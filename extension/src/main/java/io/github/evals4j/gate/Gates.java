@@ -1,5 +1,8 @@
 package io.github.evals4j.gate;
 
+import io.github.evals4j.aggregate.CaseStats;
+import io.github.evals4j.assertions.Texts;
+
 import io.github.evals4j.aggregate.CaseRegression;
 import io.github.evals4j.aggregate.Comparison;
 import io.github.evals4j.aggregate.Comparisons;
@@ -79,6 +82,48 @@ public final class Gates {
         s.qualityScore().count() == 0)));
     if (c.noRegression()) {
       out.add(regression(s, base, c));
+    }
+    c.minCasePassRate().ifPresent(min -> out.addAll(perCase(s, min)));
+    return out;
+  }
+
+  /** Most failing cases listed one per line; beyond that, one line counts the rest. */
+  static final int MAX_CASE_LINES = 50;
+
+  /**
+   * {@code min-case-pass-rate}: each case's pass rate across its repeats against {@code min}; one
+   * failed result per failing case (so each gets its own line), else one passed result.
+   */
+  private static List<GateResult> perCase(PromptStats s, double min) {
+    PromptRef p = s.prompt();
+    String metric = "min-case-pass-rate";
+    String threshold = "≥ " + Format.percent(min) + " per case";
+    if (s.caseOutcomes().isEmpty()) {
+      return List.of(new GateResult(p, metric, GateStatus.NOT_APPLICABLE, "", threshold, "",
+          p.label() + ": " + metric + " not applicable: no case measured"));
+    }
+    double slack = 1e-9;
+    List<CaseStats> failing = s.caseOutcomes().stream()
+        .filter(cs -> cs.passRate() < min - slack).collect(Collectors.toList());
+    String listed = s.casesTruncated() ? " (of the " + s.caseOutcomes().size() + " cases listed)" : "";
+    if (failing.isEmpty()) {
+      return List.of(new GateResult(p, metric, GateStatus.PASSED,
+          "all " + s.caseOutcomes().size() + " cases", threshold, "",
+          p.label() + ": " + metric + " passed: every case" + listed + " passed at least "
+              + Format.percent(min) + " of its runs"));
+    }
+    List<GateResult> out = new ArrayList<>();
+    for (CaseStats cs : failing.subList(0, Math.min(failing.size(), MAX_CASE_LINES))) {
+      String value = cs.passed() + " of " + cs.runs() + " runs (" + Format.percent(cs.passRate()) + ")";
+      out.add(new GateResult(p, metric, GateStatus.FAILED, value, threshold, "",
+          p.label() + ": " + metric + " failed: case '" + Texts.abbreviate(cs.id(), 120) + "' passed "
+              + value + " < " + Format.percent(min)));
+    }
+    if (failing.size() > MAX_CASE_LINES) {
+      int more = failing.size() - MAX_CASE_LINES;
+      out.add(new GateResult(p, metric, GateStatus.FAILED, more + " more cases", threshold, "",
+          p.label() + ": " + metric + " failed: " + more + " more case" + (more == 1 ? "" : "s")
+              + listed + " below " + Format.percent(min)));
     }
     return out;
   }

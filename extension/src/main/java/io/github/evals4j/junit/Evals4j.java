@@ -30,4 +30,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(Evals4jExtension.class)
+@ExtendWith(io.github.evals4j.junit.reporting.EarlyStop.class)
 public @interface Evals4j {}

@@ -48,6 +48,10 @@ public final class ConsoleTable {
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }
+    for (Stopped st : report.stopped()) {
+      out.append("SKIPPED ").append(st.skipped()).append(' ')
+          .append(Text.console(st.prompt().label() + ": " + st.reason(), 400)).append('\n');
+    }
     for (GateResult g : report.gates()) {
       if (g.failed()) {
         out.append("GATE FAILED ").append(Text.console(g.message(), 400)).append('\n');

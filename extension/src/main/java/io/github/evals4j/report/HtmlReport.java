@@ -90,6 +90,14 @@ public final class HtmlReport {
     h.append("<h2>LLM call latency p50 / p95 / p99</h2>\n");
     latencyChart(h, report.prompts());
     gates(h, report.gates());
+    if (!report.stopped().isEmpty()) {
+      h.append("<h2>Skipped invocations</h2>\n<ul id=\"stopped\">\n");
+      for (Stopped st : report.stopped()) {
+        h.append("<li>").append(Text.html(st.prompt().label())).append(": ").append(st.skipped())
+            .append(" skipped, ").append(Text.html(st.reason())).append("</li>\n");
+      }
+      h.append("</ul>\n");
+    }
     comparisons(h, "comparisons", "Comparisons within this run", report.comparisons());
     comparisons(h, "baseline", "Against the baseline", report.baselineComparisons());
     for (int i = 0; i < report.prompts().size(); i++) {
@@ -329,7 +337,8 @@ public final class HtmlReport {
     h.append(String.format(Locale.ROOT, "Tokens: %d in (%d cached), %d out, %d calls",
         s.tokens().inputTokens(), s.tokens().cachedInputTokens(), s.tokens().outputTokens(), s.tokens().calls()));
     if (s.tokens().replayedCalls() > 0) {
-      h.append(", ").append(s.tokens().replayedCalls()).append(" replayed");
+      h.append(", ").append(s.tokens().replayedCalls()).append(" replayed, ")
+          .append(s.tokens().calls() - s.tokens().replayedCalls()).append(" live");
     }
     if (s.judgeCost().calls() > 0) {
       h.append(" · judge cost ").append(Text.html(Cells.cost(s.judgeCost())));

@@ -60,6 +60,14 @@ public final class MarkdownReport {
     for (GateResult g : unknown) {
       md.append("- ⚠️ ").append(Text.md(g.message())).append('\n');
     }
+    if (!report.stopped().isEmpty()) {
+      md.append("\n### Skipped invocations\n\n");
+      for (Stopped st : report.stopped()) {
+        md.append("- ⏹ ").append(Text.md(st.prompt().label())).append(": ").append(st.skipped())
+            .append(st.skipped() == 1 ? " invocation" : " invocations").append(" skipped, ")
+            .append(Text.md(st.reason())).append('\n');
+      }
+    }
     comparisons(md, "Comparisons within this run", report.comparisons());
     comparisons(md, "Against the baseline", report.baselineComparisons());
     for (PromptStats s : report.prompts()) {
@@ -151,7 +159,8 @@ public final class MarkdownReport {
     md.append(String.format(Locale.ROOT, "%nTokens: %d in (%d cached), %d out over %d calls",
         s.tokens().inputTokens(), s.tokens().cachedInputTokens(), s.tokens().outputTokens(), s.tokens().calls()));
     if (s.tokens().replayedCalls() > 0) {
-      md.append(" (").append(s.tokens().replayedCalls()).append(" replayed)");
+      md.append(" (").append(s.tokens().replayedCalls()).append(" replayed, ")
+          .append(s.tokens().calls() - s.tokens().replayedCalls()).append(" live)");
     }
     md.append(" · latency p50 ").append(Format.millis(s.latency().p50Ms())).append(", p95 ")
         .append(Format.millis(s.latency().p95Ms())).append(", p99 ").append(Format.millis(s.latency().p99Ms()));

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param comparisons versions and models of each prompt compared within this run
  * @param baselineComparisons each prompt version compared with itself in the baseline report
  * @param gates every gate of every prompt version
+ * @param stopped prompt versions whose remaining invocations were skipped (early stop, budgets)
  */
 public record Report(
     int schemaVersion,
@@ -30,7 +31,8 @@ public record Report(
     List<PromptStats> prompts,
     List<Comparison> comparisons,
     List<Comparison> baselineComparisons,
-    List<GateResult> gates) {
+    List<GateResult> gates,
+    List<Stopped> stopped) {
 
   /** The current schema version; bumped on any incompatible change. */
   public static final int SCHEMA_VERSION = 1;
@@ -44,6 +46,12 @@ public record Report(
     comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
     baselineComparisons = baselineComparisons == null ? List.of() : List.copyOf(baselineComparisons);
     gates = gates == null ? List.of() : List.copyOf(gates);
+    stopped = stopped == null ? List.of() : List.copyOf(stopped);
+  }
+
+  /** This report with {@code stopped} as its skipped prompt versions. */
+  public Report withStopped(List<Stopped> stopped) {
+    return new Report(schemaVersion, run, prompts, comparisons, baselineComparisons, gates, stopped);
   }
 
   /** Whether a gate failed. */

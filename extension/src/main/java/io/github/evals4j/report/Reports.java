@@ -64,7 +64,7 @@ public final class Reports {
       withinRun.addAll(Comparisons.withinRun(e.getValue(), margin));
       againstBaseline.addAll(Comparisons.againstBaseline(base, e.getValue(), margin));
     }
-    return new Report(Report.SCHEMA_VERSION, run, stats, withinRun, againstBaseline, results);
+    return new Report(Report.SCHEMA_VERSION, run, stats, withinRun, againstBaseline, results, List.of());
   }
 
   /** The files written by {@link #writeAll}. */

@@ -203,7 +203,7 @@ class RunReportTest {
           v2.judgeCost(), v2.repeats(), v2.caseOutcomes(), v2.casesTruncated(), v2.examples());
       Path baseline = dir.resolve("baseline.json");
       writeReport(baseline, new Report(first.schemaVersion(), first.run(), List.of(asV1),
-          List.of(), List.of(), List.of()));
+          List.of(), List.of(), List.of(), List.of()));
 
       // WHEN
       run(Map.of("evals4j.baseline", baseline.toString()), Map.of(),

@@ -2,6 +2,10 @@ package io.github.evals4j.junit.prompt;
 
 import io.github.evals4j.junit.Evals4jTest;
 import io.github.evals4j.prompt.PromptRef;
+import io.github.evals4j.recording.Recording;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Sets, from inside a running test (or the application code it calls), which prompt version and
@@ -47,5 +51,33 @@ public final class Prompts {
    */
   public static void evalCase(String caseId) {
     Evals4jTest.current().ifPresent(t -> t.evalCase(caseId));
+  }
+
+  /**
+   * Runs {@code judging} (an LLM-as-judge grading call) so that every LLM call it records counts as
+   * a judge call: the run report shows its cost as "judge cost", apart from the application's cost.
+   * Checks recorded inside still count as usual. Outside a test run by the extension it just runs.
+   *
+   * <pre>{@code
+   * Verdict v = Prompts.judge(() -> judge.grade(answer)); // the judge records its own LlmCall
+   * }</pre>
+   */
+  public static <T> T judge(Supplier<T> judging) {
+    Objects.requireNonNull(judging, "judging");
+    Optional<Evals4jTest> test = Evals4jTest.current();
+    if (test.isEmpty()) {
+      return judging.get();
+    }
+    try (Recording.Binding ignored = Recording.bind(new JudgeCalls.JudgeScope(test.get()))) {
+      return judging.get();
+    }
+  }
+
+  /** Records {@code call} as a judge model's call of the current test (see {@link #judge}). */
+  public static void judgeCall(io.github.evals4j.llm.LlmCall call) {
+    judge(() -> {
+      Recording.llmCall(call);
+      return null;
+    });
   }
 }

@@ -5,6 +5,7 @@ import io.github.evals4j.aggregate.PromptStats;
 import io.github.evals4j.aggregate.RunAggregator;
 import io.github.evals4j.assertions.CheckResult;
 import io.github.evals4j.assertions.Direction;
+import io.github.evals4j.cost.CallRole;
 import io.github.evals4j.cost.PriceTable;
 import io.github.evals4j.gate.GateSettings;
 import io.github.evals4j.junit.RunCollector;
@@ -12,6 +13,7 @@ import io.github.evals4j.junit.RunContext;
 import io.github.evals4j.junit.RunInfo;
 import io.github.evals4j.junit.TestRecord;
 import io.github.evals4j.junit.ci.CiEnvironment;
+import io.github.evals4j.junit.prompt.JudgeCalls;
 
 import io.github.evals4j.llm.LlmCall;
 import io.github.evals4j.prompt.Attribution;
@@ -52,6 +54,8 @@ public final class ReportCollector implements RunCollector {
   private volatile ReportSettings settings;
   private volatile RunAggregator aggregator;
   private volatile RunReportUpload upload;
+  private volatile LiveRuns live;
+  private volatile ReplayModeSetting replayMode;
 
   /** Created by the extension through {@link java.util.ServiceLoader}. */
   public ReportCollector() {}
@@ -59,6 +63,7 @@ public final class ReportCollector implements RunCollector {
   @Override
   public void runStarted(RunContext context) {
     this.run = context;
+    replayMode = ReplayModeSetting.apply(context);
     try {
       ReportSettings s = new ReportSettings(context);
       if (!s.enabled()) {
@@ -68,6 +73,8 @@ public final class ReportCollector implements RunCollector {
       aggregator = new RunAggregator(
           AggregationOptions.defaults().withInformational(s.informationalChecks()), prices);
       settings = s;
+      live = new LiveRuns(context::configurationParameter,
+          id -> s.gates(List.of(id)).forPrompt(id).minPassRate(), java.time.Clock.systemUTC()).open();
       upload = RunReportUpload.of(context);
       upload.started();
     } catch (RuntimeException e) {
@@ -78,22 +85,41 @@ public final class ReportCollector implements RunCollector {
   @Override
   public void testFinished(TestRecord record) {
     RunAggregator agg = aggregator;
-    if (agg == null || record.status() == TestRecord.Status.SKIPPED) {
-      return;
-    }
     Attribution at = record.attribution();
-    if (PromptRef.UNSET.equals(at.prompt().id())) {
+    if (agg == null || record.status() == TestRecord.Status.SKIPPED
+        || PromptRef.UNSET.equals(at.prompt().id())) {
+      record.llmCalls().forEach(JudgeCalls::take);
       return;
     }
     for (LlmCall call : record.llmCalls()) {
-      agg.recordCall(at, call);
+      agg.recordCall(at, call, JudgeCalls.take(call) ? CallRole.JUDGE : CallRole.APPLICATION);
     }
     for (CheckResult check : record.checks()) {
       agg.recordCheck(at, check);
     }
     if (record.status() != TestRecord.Status.ABORTED) {
       agg.recordCheck(at, outcome(record));
+      LiveRuns l = live;
+      if (l != null) {
+        l.finished(at.prompt(), passed(record, agg), cost(record, agg));
+      }
     }
+  }
+
+  /** Whether the invocation passed and none of its gating checks failed. */
+  private static boolean passed(TestRecord record, RunAggregator agg) {
+    Set<String> informational = agg.options().informationalChecks();
+    return record.status() == TestRecord.Status.PASSED && record.checks().stream()
+        .allMatch(c -> c.passed() || informational.contains(c.check()));
+  }
+
+  /** What the invocation's calls cost (application and judge), priced calls only. */
+  private static double cost(TestRecord record, RunAggregator agg) {
+    double sum = 0;
+    for (LlmCall call : record.llmCalls()) {
+      sum += agg.prices().costUsd(call).orElse(0);
+    }
+    return sum;
   }
 
   /** The test's outcome as a check: "at most 0 failures", outside the mean quality score. */
@@ -105,6 +131,15 @@ public final class ReportCollector implements RunCollector {
 
   @Override
   public void runFinished(RunInfo info) {
+    JudgeCalls.clear();
+    ReplayModeSetting r = replayMode;
+    if (r != null) {
+      r.restore();
+    }
+    LiveRuns l = live;
+    if (l != null) {
+      l.close();
+    }
     RunAggregator agg = aggregator;
     ReportSettings s = settings;
     if (agg == null || s == null) {
@@ -121,6 +156,9 @@ public final class ReportCollector implements RunCollector {
       GateSettings gates = s.gates(ids);
       Optional<Report> baseline = s.baseline().map(ReportJson::read);
       report = Reports.build(runInfo(info, agg.prices()), stats, baseline, gates);
+      if (l != null) {
+        report = report.withStopped(l.stopped(stats));
+      }
     } catch (RuntimeException e) {
       say("the run report could not be built: " + e.getMessage());
       return;

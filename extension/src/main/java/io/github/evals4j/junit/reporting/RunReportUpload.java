@@ -300,7 +300,7 @@ final class RunReportUpload {
           s.caseOutcomes(), s.casesTruncated(), examples));
     }
     return new Report(report.schemaVersion(), report.run(), prompts, report.comparisons(),
-        report.baselineComparisons(), report.gates());
+        report.baselineComparisons(), report.gates(), report.stopped());
   }
 
   private static void attach(List<Attachment> attachments, List<String> truncated, String text,
