@@ -32,8 +32,9 @@ final class StrictJsonReader {
         StreamReadConstraints.builder().maxNestingDepth(options.maxNestingDepth()).build();
     JsonFactory strict = JsonFactory.builder()
         .streamReadConstraints(constraints)
-        // Duplicate keys are found by KeyTracker: Jackson's STRICT_DUPLICATE_DETECTION allocates a
-        // HashSet per object and measured ~25% slower on LLM-sized objects.
+        // Duplicate keys are found by KeyTracker, which knows the key's exact position; in CPU
+        // time it plus the raw surrogate scan match Jackson's STRICT_DUPLICATE_DETECTION plus
+        // string decoding on 1 KB documents and are ~10% faster on 1 MB.
         .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         // Every lenient reading feature stays off; named here so that a changed default shows.
         .disable(JsonReadFeature.ALLOW_TRAILING_COMMA)
