@@ -178,12 +178,17 @@ public final class HtmlReport {
         .append("\" text-anchor=\"end\">").append(Text.html(Text.console(label, 32))).append("</text>");
   }
 
+  private static void openChart(StringBuilder h, String id, String ariaLabel, int rows) {
+    int height = chartHeight(rows);
+    h.append(String.format(Locale.ROOT,
+        "<svg id=\"%s\" role=\"img\" aria-label=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
+        id, ariaLabel, CHART_WIDTH, height, CHART_WIDTH, height));
+  }
+
   private static void passRateChart(StringBuilder h, List<PromptStats> prompts) {
     int rows = prompts.size();
     double span = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-    h.append(String.format(Locale.ROOT,
-        "<svg id=\"chart-pass-rate\" role=\"img\" aria-label=\"pass rate per prompt version\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
-        CHART_WIDTH, chartHeight(rows), CHART_WIDTH, chartHeight(rows)));
+    openChart(h, "chart-pass-rate", "pass rate per prompt version", rows);
     for (int i = 0; i < rows; i++) {
       PromptStats s = prompts.get(i);
       label(h, i, s.prompt().label());
@@ -211,9 +216,7 @@ public final class HtmlReport {
       max = Math.max(max, s.applicationCost().perCaseUsd().orElse(0));
     }
     double span = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-    h.append(String.format(Locale.ROOT,
-        "<svg id=\"chart-cost\" role=\"img\" aria-label=\"cost per case per prompt version\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
-        CHART_WIDTH, chartHeight(rows), CHART_WIDTH, chartHeight(rows)));
+    openChart(h, "chart-cost", "cost per case per prompt version", rows);
     for (int i = 0; i < rows; i++) {
       PromptStats s = prompts.get(i);
       label(h, i, s.prompt().label());
@@ -243,9 +246,7 @@ public final class HtmlReport {
     }
     double span = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
     String[] colours = {"#4ac26b", "#d4a72c", "#fa4549"};
-    h.append(String.format(Locale.ROOT,
-        "<svg id=\"chart-latency\" role=\"img\" aria-label=\"latency percentiles per prompt version\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
-        CHART_WIDTH, chartHeight(rows), CHART_WIDTH, chartHeight(rows)));
+    openChart(h, "chart-latency", "latency percentiles per prompt version", rows);
     for (int i = 0; i < rows; i++) {
       PromptStats s = prompts.get(i);
       label(h, i, s.prompt().label());

@@ -501,23 +501,29 @@ final class NumberScanner {
     }
     int e = isOrdinalSuffix(de, to) ? de + 2 : de;
     int y = -1;
+    int ye = trailingYearEnd(e, to);
+    if (ye > 0) {
+      y = parse(ye - 4, ye);
+      e = ye;
+    }
+    emitDate(i, e, List.of(y > 0 ? ymd(y, month, day)
+        : "md:" + pad(month, 2) + "-" + pad(day, 2)));
+    return e;
+  }
+
+  /** The end of a year written right after a date ({@code ", 2024"} or {@code " 2024"}), or -1. */
+  private int trailingYearEnd(int e, int to) {
     int k = e;
     if (k < to && s.charAt(k) == ',') {
       k++;
     }
     if (k < to && s.charAt(k) == ' ') {
       int ye = digitsEnd(k + 1, to, 4);
-      if (ye - k - 1 == 4 && (ye == to || !isDigit(s.charAt(ye)))) {
-        int candidate = parse(k + 1, ye);
-        if (isYear(candidate)) {
-          y = candidate;
-          e = ye;
-        }
+      if (ye - k - 1 == 4 && (ye == to || !isDigit(s.charAt(ye))) && isYear(parse(k + 1, ye))) {
+        return ye;
       }
     }
-    emitDate(i, e, List.of(y > 0 ? ymd(y, month, day)
-        : "md:" + pad(month, 2) + "-" + pad(day, 2)));
-    return e;
+    return -1;
   }
 
   private int dayFirstDate(int start, int ws, int we, int to, int month, int day) {
@@ -526,19 +532,10 @@ final class NumberScanner {
       e++;
     }
     int y = -1;
-    int k = e;
-    if (k < to && s.charAt(k) == ',') {
-      k++;
-    }
-    if (k < to && s.charAt(k) == ' ') {
-      int ye = digitsEnd(k + 1, to, 4);
-      if (ye - k - 1 == 4 && (ye == to || !isDigit(s.charAt(ye)))) {
-        int candidate = parse(k + 1, ye);
-        if (isYear(candidate)) {
-          y = candidate;
-          e = ye;
-        }
-      }
+    int ye = trailingYearEnd(e, to);
+    if (ye > 0) {
+      y = parse(ye - 4, ye);
+      e = ye;
     }
     if (y < 0) {
       e = we;
