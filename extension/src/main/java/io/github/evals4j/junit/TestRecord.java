@@ -1,6 +1,6 @@
 package io.github.evals4j.junit;
 
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.llm.LlmCall;
 import io.github.evals4j.prompt.Attribution;
 import java.time.Duration;

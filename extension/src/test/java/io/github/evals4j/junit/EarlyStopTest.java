@@ -5,8 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.evals4j.assertions.Check;
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.Check;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.Checks;
 import io.github.evals4j.junit.prompt.Prompt;
 import io.github.evals4j.llm.LlmCall;

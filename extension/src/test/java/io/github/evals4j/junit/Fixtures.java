@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.github.evals4j.assertions.CheckResult;
-import io.github.evals4j.assertions.Direction;
+import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.check.Direction;
 import io.github.evals4j.llm.LlmCall;
 import io.github.evals4j.recording.Recording;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.github.evals4j.junit;
 
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import io.github.evals4j.assertions.Check;
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.Check;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.Checks;
 import io.github.evals4j.dataset.EvalCase;
 import io.github.evals4j.junit.dataset.DatasetSource;

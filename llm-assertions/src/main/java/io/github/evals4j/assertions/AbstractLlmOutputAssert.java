@@ -1,5 +1,9 @@
 package io.github.evals4j.assertions;
 
+import io.github.evals4j.check.Check;
+import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.check.Evidence;
+
 import org.assertj.core.api.AbstractStringAssert;
 import org.assertj.core.internal.Failures;
 

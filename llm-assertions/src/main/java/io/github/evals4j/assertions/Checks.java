@@ -1,5 +1,8 @@
 package io.github.evals4j.assertions;
 
+import io.github.evals4j.check.Check;
+import io.github.evals4j.check.CheckResult;
+
 import io.github.evals4j.recording.Recording;
 
 /**

@@ -1,5 +1,8 @@
 package io.github.evals4j.assertions;
 
+import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.internal.Texts;
+
 import org.assertj.core.error.BasicErrorMessageFactory;
 
 /**

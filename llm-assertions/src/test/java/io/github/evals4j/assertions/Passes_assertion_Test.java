@@ -1,5 +1,9 @@
 package io.github.evals4j.assertions;
 
+import io.github.evals4j.check.Check;
+import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.check.Evidence;
+
 import static io.github.evals4j.assertions.LlmAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,6 @@
 package io.github.evals4j.bench;
 
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.grounding.GroundingCheck;
 import io.github.evals4j.assertions.grounding.Sources;
 import java.util.concurrent.TimeUnit;

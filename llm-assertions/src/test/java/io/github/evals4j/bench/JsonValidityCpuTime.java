@@ -1,7 +1,7 @@
 package io.github.evals4j.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.evals4j.assertions.Check;
+import io.github.evals4j.check.Check;
 import io.github.evals4j.assertions.Checks;
 import io.github.evals4j.assertions.json.JsonDocuments;
 import java.lang.management.ManagementFactory;

@@ -1,7 +1,7 @@
 package io.github.evals4j.bench;
 
-import io.github.evals4j.assertions.Check;
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.Check;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.tokens.TokenCounter;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,6 +1,6 @@
 package io.github.evals4j.junit.prompt;
 
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.junit.Evals4jTest;
 import io.github.evals4j.llm.LlmCall;
 import io.github.evals4j.prompt.Attribution;

@@ -2,7 +2,7 @@ package io.github.evals4j.junit.reporting;
 
 import io.github.evals4j.aggregate.FailingExample;
 import io.github.evals4j.aggregate.PromptStats;
-import io.github.evals4j.assertions.Evidence;
+import io.github.evals4j.check.Evidence;
 import io.github.evals4j.gate.GateResult;
 import io.github.evals4j.gate.GateStatus;
 import io.github.evals4j.junit.RunContext;

@@ -3,7 +3,7 @@ package io.github.evals4j.junit.bench;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.junit.Evals4j;
 import io.github.evals4j.junit.prompt.Prompt;
 import io.github.evals4j.llm.LlmCall;

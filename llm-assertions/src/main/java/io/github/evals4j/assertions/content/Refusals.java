@@ -1,8 +1,8 @@
 package io.github.evals4j.assertions.content;
 
-import io.github.evals4j.assertions.Check;
-import io.github.evals4j.assertions.CheckResult;
-import io.github.evals4j.assertions.Direction;
+import io.github.evals4j.check.Check;
+import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.check.Direction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package io.github.evals4j.assertions.grounding;
 
-import io.github.evals4j.assertions.Check;
-import io.github.evals4j.assertions.CheckResult;
-import io.github.evals4j.assertions.Direction;
-import io.github.evals4j.assertions.Evidence;
+import io.github.evals4j.check.Check;
+import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.check.Direction;
+import io.github.evals4j.check.Evidence;
 import io.github.evals4j.assertions.text.Claim;
 import io.github.evals4j.assertions.text.ClaimKind;
 import io.github.evals4j.assertions.text.Claims;

@@ -2,7 +2,7 @@ package io.github.evals4j.assertions.json;
 
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.evals4j.assertions.Check;
+import io.github.evals4j.check.Check;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;

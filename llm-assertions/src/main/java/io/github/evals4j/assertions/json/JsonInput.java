@@ -1,6 +1,6 @@
 package io.github.evals4j.assertions.json;
 
-import io.github.evals4j.assertions.Evidence;
+import io.github.evals4j.check.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.github.evals4j.assertions.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.evals4j.assertions.CheckResult;
-import io.github.evals4j.assertions.Evidence;
-import io.github.evals4j.assertions.Texts;
+import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.check.Evidence;
+import io.github.evals4j.internal.Texts;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.github.evals4j.assertions.length;
 
-import io.github.evals4j.assertions.Check;
+import io.github.evals4j.check.Check;
 import java.util.Objects;
 
 /**

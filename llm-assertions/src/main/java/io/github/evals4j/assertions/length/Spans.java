@@ -1,6 +1,6 @@
 package io.github.evals4j.assertions.length;
 
-import io.github.evals4j.assertions.Evidence;
+import io.github.evals4j.check.Evidence;
 
 /** Evidence helpers: a span's text is kept short so a 10 MB output does not get copied. */
 final class Spans {

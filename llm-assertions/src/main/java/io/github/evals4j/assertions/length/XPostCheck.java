@@ -3,10 +3,10 @@ package io.github.evals4j.assertions.length;
 import com.twitter.twittertext.TwitterTextConfiguration;
 import com.twitter.twittertext.TwitterTextParseResults;
 import com.twitter.twittertext.TwitterTextParser;
-import io.github.evals4j.assertions.Check;
-import io.github.evals4j.assertions.CheckResult;
-import io.github.evals4j.assertions.Direction;
-import io.github.evals4j.assertions.Evidence;
+import io.github.evals4j.check.Check;
+import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.check.Direction;
+import io.github.evals4j.check.Evidence;
 import java.text.Normalizer;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.github.evals4j.assertions.specificity;
 
-import io.github.evals4j.assertions.Evidence;
+import io.github.evals4j.check.Evidence;
 import java.util.List;
 
 /**

@@ -38,7 +38,7 @@ public enum ClaimKind {
     this.label = label;
   }
 
-  /** The lower-case label used as {@link io.github.evals4j.assertions.Evidence#kind()}. */
+  /** The lower-case label used as {@link io.github.evals4j.check.Evidence#kind()}. */
   public String label() {
     return label;
   }

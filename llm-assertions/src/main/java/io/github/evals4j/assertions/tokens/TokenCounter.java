@@ -5,7 +5,7 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.IntArrayList;
-import io.github.evals4j.assertions.Check;
+import io.github.evals4j.check.Check;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

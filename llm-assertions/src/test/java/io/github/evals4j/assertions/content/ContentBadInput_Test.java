@@ -2,8 +2,8 @@ package io.github.evals4j.assertions.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.evals4j.assertions.Check;
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.Check;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.Checks;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,6 +1,6 @@
 package io.github.evals4j.assertions.content;
 
-import io.github.evals4j.assertions.Check;
+import io.github.evals4j.check.Check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

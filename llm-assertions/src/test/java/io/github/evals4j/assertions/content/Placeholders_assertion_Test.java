@@ -3,9 +3,9 @@ package io.github.evals4j.assertions.content;
 import static io.github.evals4j.assertions.LlmAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.Checks;
-import io.github.evals4j.assertions.Evidence;
+import io.github.evals4j.check.Evidence;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,9 +2,9 @@ package io.github.evals4j.assertions.content;
 
 import static io.github.evals4j.assertions.LlmAssertions.assertThat;
 
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.Checks;
-import io.github.evals4j.assertions.Evidence;
+import io.github.evals4j.check.Evidence;
 import io.github.evals4j.assertions.SoftLlmAssertions;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.github.evals4j.assertions.content;
 import static io.github.evals4j.assertions.LlmAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.CheckResult;
 import org.junit.jupiter.api.Test;
 
 class Regex_assertion_Test {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.evals4j.assertions.CheckResult;
-import io.github.evals4j.assertions.Evidence;
+import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.check.Evidence;
 import io.github.evals4j.assertions.grounding.GroundingCheck;
 import io.github.evals4j.assertions.grounding.Sources;
 import io.github.evals4j.assertions.specificity.SpecificityCheck;

@@ -3,7 +3,7 @@ package io.github.evals4j.assertions.grounding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.specificity.SpecificityCheck;
 import io.github.evals4j.assertions.text.Claims;
 import org.junit.jupiter.api.Test;

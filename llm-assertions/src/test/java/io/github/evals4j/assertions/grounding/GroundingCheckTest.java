@@ -3,8 +3,8 @@ package io.github.evals4j.assertions.grounding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.github.evals4j.assertions.CheckResult;
-import io.github.evals4j.assertions.Evidence;
+import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.check.Evidence;
 import io.github.evals4j.assertions.text.ClaimKind;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -3,7 +3,7 @@ package io.github.evals4j.assertions.json;
 import static io.github.evals4j.assertions.LlmAssertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.Checks;
 import java.nio.file.Path;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.github.evals4j.assertions.json;
 import static io.github.evals4j.assertions.LlmAssertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.SoftLlmAssertions;
 import io.github.evals4j.recording.Recorder;
 import io.github.evals4j.recording.Recording;

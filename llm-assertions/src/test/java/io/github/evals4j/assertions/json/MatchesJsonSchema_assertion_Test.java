@@ -3,9 +3,9 @@ package io.github.evals4j.assertions.json;
 import static io.github.evals4j.assertions.LlmAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.Checks;
-import io.github.evals4j.assertions.Evidence;
+import io.github.evals4j.check.Evidence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.github.evals4j.assertions.length;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.Checks;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

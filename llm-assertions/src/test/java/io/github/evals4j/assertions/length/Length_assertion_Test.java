@@ -4,9 +4,9 @@ import static io.github.evals4j.assertions.LlmAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.Checks;
-import io.github.evals4j.assertions.Direction;
+import io.github.evals4j.check.Direction;
 import org.junit.jupiter.api.Test;
 
 class Length_assertion_Test {

@@ -2,7 +2,7 @@ package io.github.evals4j.assertions.length;
 
 import static io.github.evals4j.assertions.LlmAssertions.assertThat;
 
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.Checks;
 import io.github.evals4j.assertions.SoftLlmAssertions;
 import io.github.evals4j.assertions.tokens.TokenCount;

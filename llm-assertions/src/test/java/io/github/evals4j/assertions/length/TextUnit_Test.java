@@ -2,7 +2,7 @@ package io.github.evals4j.assertions.length;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.evals4j.assertions.Evidence;
+import io.github.evals4j.check.Evidence;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

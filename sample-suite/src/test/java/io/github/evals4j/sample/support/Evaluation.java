@@ -3,8 +3,8 @@ package io.github.evals4j.sample.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.evals4j.assertions.Check;
-import io.github.evals4j.assertions.CheckResult;
+import io.github.evals4j.check.Check;
+import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.assertions.Checks;
 import io.github.evals4j.dataset.Datasets;
 import io.github.evals4j.dataset.EvalCase;

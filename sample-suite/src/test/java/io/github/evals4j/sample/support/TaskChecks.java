@@ -1,6 +1,6 @@
 package io.github.evals4j.sample.support;
 
-import io.github.evals4j.assertions.Check;
+import io.github.evals4j.check.Check;
 import io.github.evals4j.assertions.Checks;
 import io.github.evals4j.assertions.grounding.Sources;
 import io.github.evals4j.assertions.json.JsonSchema;

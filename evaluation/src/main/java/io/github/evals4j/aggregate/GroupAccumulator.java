@@ -1,0 +1,243 @@
+package io.github.evals4j.aggregate;
+
+import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.check.Direction;
+import io.github.evals4j.check.Evidence;
+import io.github.evals4j.internal.Texts;
+import io.github.evals4j.cost.CallRole;
+import io.github.evals4j.llm.LlmCall;
+import io.github.evals4j.prompt.PromptRef;
+import io.github.evals4j.stats.QuantileSketch;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * The running counters of one prompt version. Memory: a few counters per check name and per case
+ * (a bit per repeat), one latency sketch, and at most {@code maxExamples} examples: never the
+ * results themselves. Guarded by its own monitor.
+ */
+final class GroupAccumulator {
+
+  private static final int MAX_EVIDENCE = 5;
+  private static final int MAX_MESSAGE = 500;
+  private static final int MAX_EVIDENCE_TEXT = 200;
+
+  private final PromptRef prompt;
+  private final AggregationOptions options;
+  private final Map<String, CaseAcc> cases = new LinkedHashMap<>();
+  private final Map<String, CheckAcc> checks = new HashMap<>();
+  private final QuantileSketch latency = new QuantileSketch();
+  private final List<FailingExample> examples = new ArrayList<>();
+  private double specificitySum;
+  private long specificityCount;
+  private double qualitySum;
+  private long qualityCount;
+  private long calls;
+  private long inputTokens;
+  private long outputTokens;
+  private long cachedTokens;
+  private long reasoningTokens;
+  private long unknownUsage;
+  private long failedCalls;
+  private long replayedCalls;
+  private final CostAcc appCost = new CostAcc();
+  private final CostAcc judgeCost = new CostAcc();
+
+  GroupAccumulator(PromptRef prompt, AggregationOptions options) {
+    this.prompt = prompt;
+    this.options = options;
+  }
+
+  synchronized void check(String caseId, int repeat, CheckResult r, String output) {
+    CaseAcc c = cases.computeIfAbsent(caseId, id -> new CaseAcc());
+    c.seen.set(repeat);
+    String name = r.check();
+    CheckAcc acc = checks.get(name);
+    if (acc == null) {
+      acc = new CheckAcc(options.informationalChecks().contains(name));
+      checks.put(name, acc);
+    }
+    acc.results++;
+    double score = Double.isFinite(r.score()) ? r.score() : (r.passed() ? 1 : 0);
+    acc.scoreSum += score;
+    if (r.passed()) {
+      acc.passed++;
+    } else if (!acc.informational) {
+      c.failed.set(repeat);
+    }
+    if (name.startsWith(options.groundingPrefix())) {
+      c.grounded.set(repeat);
+      if (!r.passed()) {
+        c.hallucinated.set(repeat);
+      }
+    }
+    if (name.startsWith(options.specificityCheck())) {
+      specificitySum += score;
+      specificityCount++;
+    }
+    if (r.direction() != Direction.AT_MOST && score >= 0 && score <= 1) {
+      qualitySum += score;
+      qualityCount++;
+      c.scoreSum += score;
+      c.scoreCount++;
+      c.addRunScore(repeat, score);
+    }
+    if (!r.passed() && examples.size() < options.maxExamples()) {
+      examples.add(example(caseId, repeat, r, output));
+    }
+  }
+
+  synchronized void call(LlmCall call, CallRole role, OptionalDouble costUsd) {
+    CostAcc cost = role == CallRole.JUDGE ? judgeCost : appCost;
+    cost.calls++;
+    if (costUsd.isPresent()) {
+      cost.priced++;
+      cost.usd += costUsd.getAsDouble();
+    } else if (cost.unpricedModels.size() < CostStats.MAX_LISTED_MODELS
+        && !cost.unpricedModels.contains(call.responseModel())) {
+      cost.unpricedModels.add(call.responseModel());
+    }
+    if (role == CallRole.JUDGE) {
+      return;
+    }
+    calls++;
+    if (call.inputTokens() < 0 || call.outputTokens() < 0) {
+      unknownUsage++;
+    }
+    inputTokens += Math.max(0, call.inputTokens());
+    outputTokens += Math.max(0, call.outputTokens());
+    cachedTokens += Math.max(0, call.cachedInputTokens());
+    reasoningTokens += Math.max(0, call.reasoningTokens());
+    if (call.error() != null) {
+      failedCalls++;
+    }
+    if (call.replayed()) {
+      replayedCalls++;
+    }
+    // LlmCall defaults an unmeasured latency to zero; no real call takes 0 ns, so it is left out.
+    double ms = call.latency().toNanos() / 1e6;
+    if (ms > 0) {
+      latency.add(ms);
+    }
+  }
+
+  synchronized PromptStats snapshot() {
+    List<CaseStats> outcomes = new ArrayList<>(cases.size());
+    long grounded = 0;
+    long hallucinated = 0;
+    for (Map.Entry<String, CaseAcc> e : cases.entrySet()) {
+      CaseAcc c = e.getValue();
+      int runs = c.seen.cardinality();
+      int failed = c.failed.cardinality();
+      outcomes.add(new CaseStats(e.getKey(), runs, runs - failed, Mean.of(c.scoreSum, c.scoreCount),
+          c.runScores()));
+      grounded += c.grounded.cardinality();
+      hallucinated += c.hallucinated.cardinality();
+    }
+    List<CheckStats> checkStats = new ArrayList<>(checks.size());
+    for (Map.Entry<String, CheckAcc> e : checks.entrySet()) {
+      CheckAcc a = e.getValue();
+      checkStats.add(new CheckStats(e.getKey(), a.informational, a.results, a.passed, Mean.of(a.scoreSum, a.results)));
+    }
+    int caseCount = cases.size();
+    return PromptStats.build(
+        prompt, caseCount, outcomes, false, checkStats, new Rate(hallucinated, grounded),
+        Mean.of(specificitySum, specificityCount), Mean.of(qualitySum, qualityCount),
+        LatencyStats.of(latency),
+        new TokenStats(calls, inputTokens, outputTokens, cachedTokens, reasoningTokens, unknownUsage,
+            failedCalls, replayedCalls),
+        appCost.stats(caseCount), judgeCost.stats(caseCount), List.copyOf(examples),
+        options.maxListedCases());
+  }
+
+  private FailingExample example(String caseId, int repeat, CheckResult r, String output) {
+    List<Evidence> evidence = new ArrayList<>();
+    for (Evidence e : r.evidence()) {
+      if (evidence.size() == MAX_EVIDENCE) {
+        break;
+      }
+      evidence.add(new Evidence(e.start(), e.end(), Texts.abbreviate(e.text(), MAX_EVIDENCE_TEXT),
+          e.kind(), Texts.abbreviate(e.reason(), MAX_EVIDENCE_TEXT)));
+    }
+    return new FailingExample(caseId, repeat, r.check(), Texts.truncate(r.message(), MAX_MESSAGE),
+        excerpt(output, r.evidence()), evidence);
+  }
+
+  /** The output around its first evidence span, so that the example shows what went wrong. */
+  private String excerpt(String output, List<Evidence> evidence) {
+    if (output == null || output.isEmpty()) {
+      return "";
+    }
+    int length = options.excerptLength();
+    int from = 0;
+    if (!evidence.isEmpty()) {
+      int start = Math.min(evidence.get(0).start(), output.length());
+      from = Math.max(0, start - length / 3);
+      if (from > 0 && Character.isLowSurrogate(output.charAt(from))) {
+        from--;
+      }
+    }
+    String tail = output.substring(from);
+    String shown = Texts.abbreviate(tail, length);
+    return from > 0 ? "\u2026" + shown : shown;
+  }
+
+  private static final class CaseAcc {
+    final BitSet seen = new BitSet(1);
+    final BitSet failed = new BitSet(1);
+    final BitSet grounded = new BitSet(1);
+    final BitSet hallucinated = new BitSet(1);
+    double scoreSum;
+    long scoreCount;
+    // Per repeat: the sum and count of its quality scores (arrays sized by the highest repeat).
+    double[] runScoreSum = new double[0];
+    int[] runScoreCount = new int[0];
+
+    void addRunScore(int repeat, double score) {
+      if (repeat >= runScoreSum.length) {
+        int size = Math.max(repeat + 1, Math.max(4, runScoreSum.length * 2));
+        runScoreSum = java.util.Arrays.copyOf(runScoreSum, size);
+        runScoreCount = java.util.Arrays.copyOf(runScoreCount, size);
+      }
+      runScoreSum[repeat] += score;
+      runScoreCount[repeat]++;
+    }
+
+    Spread runScores() {
+      Spread s = Spread.NONE;
+      for (int r = 0; r < runScoreSum.length; r++) {
+        if (runScoreCount[r] > 0) {
+          s = s.plus(runScoreSum[r] / runScoreCount[r]);
+        }
+      }
+      return s;
+    }
+  }
+
+  private static final class CheckAcc {
+    final boolean informational;
+    long results;
+    long passed;
+    double scoreSum;
+
+    CheckAcc(boolean informational) {
+      this.informational = informational;
+    }
+  }
+
+  private static final class CostAcc {
+    long calls;
+    long priced;
+    double usd;
+    final List<String> unpricedModels = new ArrayList<>();
+
+    CostStats stats(int cases) {
+      return CostStats.of(calls, priced, usd, unpricedModels, cases);
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package io.github.evals4j.report;
+
+import io.github.evals4j.aggregate.CaseRegression;
+import io.github.evals4j.aggregate.CheckStats;
+import io.github.evals4j.aggregate.Comparison;
+import io.github.evals4j.aggregate.FailingExample;
+import io.github.evals4j.aggregate.PromptStats;
+import io.github.evals4j.aggregate.RepeatStats;
+import io.github.evals4j.check.Evidence;
+import io.github.evals4j.gate.Format;
+import io.github.evals4j.gate.GateResult;
+import io.github.evals4j.gate.GateStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code report.md}: the report as a GitHub-flavoured Markdown summary for a pull request or a CI
+ * step summary. Every piece of text from a prompt, a case or an LLM is escaped, so an output can
+ * neither break a table nor inject HTML or links.
+ */
+public final class MarkdownReport {
+
+  private MarkdownReport() {}
+
+  /** The Markdown text. */
+  public static String render(Report report) {
+    StringBuilder md = new StringBuilder();
+    md.append("## evals4j report\n\n");
+    RunInfo run = report.run();
+    md.append(runLine(run)).append("\n\n");
+    md.append("| prompt | version | model | n | pass rate [95 % CI] | hallucination | quality | cost / case | cost | p95 | gate |\n");
+    md.append("|---|---|---|--:|---|--:|--:|--:|--:|--:|---|\n");
+    for (PromptStats s : report.prompts()) {
+      md.append("| ").append(Text.md(Text.name(s.prompt().id())))
+          .append(" | ").append(Text.md(Text.name(s.prompt().version())))
+          .append(" | ").append(Text.md(Text.name(s.prompt().model())))
+          .append(" | ").append(Cells.n(s))
+          .append(" | ").append(Cells.passRate(s))
+          .append(" | ").append(Cells.hallucination(s))
+          .append(" | ").append(Cells.quality(s))
+          .append(" | ").append(Cells.costPerCase(s.applicationCost()))
+          .append(" | ").append(Cells.cost(s.applicationCost()))
+          .append(" | ").append(Cells.p95(s))
+          .append(" | ").append(gateMark(Cells.gate(s.prompt(), report.gates())))
+          .append(" |\n");
+    }
+    List<GateResult> failed = report.gates().stream().filter(GateResult::failed).collect(Collectors.toList());
+    List<GateResult> unknown = report.gates().stream().filter(g -> g.status() == GateStatus.UNKNOWN)
+        .collect(Collectors.toList());
+    md.append("\n### Gates\n\n");
+    if (failed.isEmpty()) {
+      md.append("All ").append(report.gates().size()).append(" gates passed or were not applicable.\n");
+    } else {
+      md.append("**").append(failed.size()).append(" failed:**\n\n");
+      for (GateResult g : failed) {
+        md.append("- ❌ ").append(Text.md(g.message())).append('\n');
+      }
+    }
+    for (GateResult g : unknown) {
+      md.append("- ⚠️ ").append(Text.md(g.message())).append('\n');
+    }
+    if (!report.stopped().isEmpty()) {
+      md.append("\n### Skipped invocations\n\n");
+      for (Stopped st : report.stopped()) {
+        md.append("- ⏹ ").append(Text.md(st.prompt().label())).append(": ").append(st.skipped())
+            .append(st.skipped() == 1 ? " invocation" : " invocations").append(" skipped, ")
+            .append(Text.md(st.reason())).append('\n');
+      }
+    }
+    comparisons(md, "Comparisons within this run", report.comparisons());
+    comparisons(md, "Against the baseline", report.baselineComparisons());
+    for (PromptStats s : report.prompts()) {
+      details(md, s);
+    }
+    md.append("\n<sub>Costs use list prices");
+    if (!run.pricesAsOf().isEmpty()) {
+      md.append(" as of ").append(Text.md(run.pricesAsOf()));
+    }
+    md.append("; unknown means a model had no price (never counted as $0).</sub>\n");
+    return md.toString();
+  }
+
+  private static String runLine(RunInfo run) {
+    StringBuilder s = new StringBuilder();
+    if (!run.runId().isEmpty()) {
+      s.append("Run ").append(Text.md(run.runId())).append(" · ");
+    }
+    if (!run.commit().isEmpty()) {
+      s.append("commit ").append(Text.md(abbreviateCommit(run.commit()))).append(" · ");
+    }
+    if (!run.branch().isEmpty()) {
+      s.append("branch ").append(Text.md(run.branch())).append(" · ");
+    }
+    s.append(Text.md(run.ci()));
+    if (!run.startedAt().isEmpty()) {
+      s.append(" · ").append(Text.md(run.startedAt())).append(" → ").append(Text.md(run.endedAt()));
+    }
+    return s.toString();
+  }
+
+  private static String abbreviateCommit(String commit) {
+    return commit.length() > 12 ? commit.substring(0, 12) : commit;
+  }
+
+  private static String gateMark(String gate) {
+    switch (gate) {
+      case "FAIL": return "❌ fail";
+      case "pass": return "✅ pass";
+      case "unknown": return "⚠️ unknown";
+      default: return gate;
+    }
+  }
+
+  private static void comparisons(StringBuilder md, String title, List<Comparison> comparisons) {
+    if (comparisons.isEmpty()) {
+      return;
+    }
+    md.append("\n### ").append(title).append("\n\n");
+    for (Comparison c : comparisons) {
+      md.append("- ").append(Text.md(c.summary()));
+      md.append(String.format(Locale.ROOT, " · %s test", c.test()));
+      c.costPerCaseDeltaUsd().ifPresent(d -> md.append(" · cost / case ").append(Format.usdDelta(d)));
+      c.p95LatencyDeltaMs().ifPresent(d -> md.append(String.format(Locale.ROOT, " · p95 %+.0f ms", d)));
+      md.append('\n');
+      for (CaseRegression r : c.regressions()) {
+        md.append("  - case ").append(Text.md(Text.name(r.caseId()))).append(": ")
+            .append(r.kind().equals("now-fails")
+                ? "passed " + Format.percent(r.baselinePassRate()) + " → " + Format.percent(r.candidatePassRate())
+                : "score dropped by " + Format.score(r.scoreDrop()))
+            .append('\n');
+      }
+    }
+  }
+
+  private static void details(StringBuilder md, PromptStats s) {
+    md.append("\n<details><summary>").append(Text.md(s.prompt().label())).append(": checks, repeats, examples</summary>\n\n");
+    md.append("| check | pass rate | results | mean score | |\n|---|--:|--:|--:|---|\n");
+    for (CheckStats c : s.checks()) {
+      md.append("| ").append(Text.md(c.name())).append(" | ").append(Format.percent(c.passRate()))
+          .append(" | ").append(c.results()).append(" | ").append(Format.score(c.meanScore().mean()))
+          .append(" | ").append(c.informational() ? "informational" : "").append(" |\n");
+    }
+    RepeatStats r = s.repeats();
+    if (r.maxRepeats() > 1) {
+      md.append("\nRepeats: up to ").append(r.maxRepeats()).append(" per case");
+      for (int k = 0; k < r.passAtK().size(); k++) {
+        md.append(String.format(Locale.ROOT, " · pass@%d %s, pass^%d %s", k + 1,
+            Format.percent(r.passAtK().get(k)), k + 1, Format.percent(r.passHatK().get(k))));
+      }
+      md.append(String.format(Locale.ROOT, " · score spread across repeats: mean sd %.3f, max %.3f",
+          r.meanScoreStdDev(), r.maxScoreStdDev()));
+      md.append(" · ").append(r.unstableCases()).append(" unstable case").append(r.unstableCases() == 1 ? "" : "s");
+      if (!r.unstableCaseIds().isEmpty()) {
+        md.append(": ").append(r.unstableCaseIds().stream().map(id -> Text.md(Text.name(id))).collect(Collectors.joining(", ")));
+      }
+      md.append('\n');
+    }
+    md.append(String.format(Locale.ROOT, "%nTokens: %d in (%d cached), %d out over %d calls",
+        s.tokens().inputTokens(), s.tokens().cachedInputTokens(), s.tokens().outputTokens(), s.tokens().calls()));
+    if (s.tokens().replayedCalls() > 0) {
+      md.append(" (").append(s.tokens().replayedCalls()).append(" replayed, ")
+          .append(s.tokens().calls() - s.tokens().replayedCalls()).append(" live)");
+    }
+    md.append(" · latency p50 ").append(Format.millis(s.latency().p50Ms())).append(", p95 ")
+        .append(Format.millis(s.latency().p95Ms())).append(", p99 ").append(Format.millis(s.latency().p99Ms()));
+    if (s.judgeCost().calls() > 0) {
+      md.append(" · judge cost ").append(Cells.cost(s.judgeCost()));
+    }
+    md.append('\n');
+    if (!s.examples().isEmpty()) {
+      md.append("\nFailing examples:\n\n");
+      for (FailingExample e : s.examples()) {
+        md.append("- case ").append(Text.md(Text.name(e.caseId()))).append(" #").append(e.repeat()).append(", ")
+            .append(Text.md(e.check())).append(":\n");
+        Text.mdPreBlock(md, e.message(), "  ");
+        for (Evidence ev : e.evidence()) {
+          md.append("  - ").append(Text.md(ev.kind())).append(" at ").append(ev.start()).append("..")
+              .append(ev.end()).append(": \u201C").append(Text.md(ev.text())).append("\u201D ")
+              .append(Text.md(ev.reason())).append('\n');
+        }
+        if (!e.outputExcerpt().isEmpty()) {
+          md.append("  - output: \u201C").append(Text.md(e.outputExcerpt())).append("\u201D\n");
+        }
+      }
+    }
+    md.append("\n</details>\n");
+  }
+}

@@ -1,0 +1,146 @@
+package io.github.evals4j.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.evals4j.aggregate.RunAggregator;
+import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.gate.GateSettings;
+import io.github.evals4j.llm.LlmCall;
+import io.github.evals4j.prompt.Attribution;
+import io.github.evals4j.prompt.PromptRef;
+import io.github.evals4j.report.Report;
+import io.github.evals4j.report.ReportJson;
+import io.github.evals4j.report.Reports;
+import io.github.evals4j.report.RunInfo;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCliTest {
+
+  static final PromptRef P = new PromptRef("summarize", "v2", "gpt-4o-mini");
+
+  @TempDir Path dir;
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  /** Cases 0..n-1; the ones in {@code failing} fail; every call costs $0.00027 and takes 100 ms. */
+  static RunAggregator run(int from, int to, Set<Integer> failing) {
+    RunAggregator run = new RunAggregator();
+    for (int i = from; i < to; i++) {
+      Attribution at = Attribution.of(P, "case-" + i);
+      run.recordCheck(at, CheckResult.of("json.valid", !failing.contains(i), List.of(), ""));
+      run.recordCall(at, LlmCall.builder("openai", "gpt-4o-mini").inputTokens(1000).outputTokens(200)
+          .latency(Duration.ofMillis(100)).build());
+    }
+    return run;
+  }
+
+  Path write(String name, RunAggregator run) throws Exception {
+    Report r = Reports.build(new RunInfo("run-1", "abc", "main", "ci", "2026-11-23T17:00:00Z", "2026-11-23T17:01:00Z",
+        "2025-10-31", List.of()), run.snapshot(), Optional.empty(), GateSettings.defaults());
+    Path file = dir.resolve(name);
+    Files.write(file, ReportJson.toJson(r));
+    return file;
+  }
+
+  int cli(String... args) {
+    return ReportCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Map.of());
+  }
+
+  String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void should_exit_one_and_list_case_when_a_case_regressed() throws Exception {
+    // GIVEN 20 cases; case-7 passed before and fails now
+    Path base = write("base.json", run(0, 20, Set.of()));
+    Path head = write("head.json", run(0, 20, Set.of(7)));
+    // WHEN
+    int code = cli("compare", base.toString(), head.toString(), "--out", dir.resolve("diff.md").toString());
+    // THEN 100 % -> 95 %, McNemar mid-p(1, 0) = 2 · (½ − ½·½) = 0.5; Fleiss n for 1.0 vs 0.95:
+    // (1.96·√(2·.975·.025) + 0.8416·√.0475)² / .0025 = 151.9 -> 152 per version, 20 ran -> 132 more
+    assertThat(code).isEqualTo(ReportCli.REGRESSION);
+    assertThat(stdout()).contains(
+        "| summarize@v2/gpt-4o-mini | 100.0 % → 95.0 % | -5.0 pp | 0.500 | not significant (~132 more cases) |")
+        .contains("- case-7: passed 100.0 % of runs, now 0.0 %")
+        .endsWith("**Regression found.**\n");
+    assertThat(dir.resolve("diff.md")).hasContent(stdout());
+  }
+
+  @Test
+  void should_exit_zero_when_nothing_regressed() throws Exception {
+    Path base = write("base.json", run(0, 20, Set.of(3)));
+    Path head = write("head.json", run(0, 20, Set.of()));
+    assertThat(cli("compare", base.toString(), head.toString())).isZero();
+    assertThat(stdout()).contains("95.0 % → 100.0 % | +5.0 pp").endsWith("No regression.\n");
+  }
+
+  @Test
+  void should_equal_one_run_when_shards_are_merged() throws Exception {
+    // GIVEN two shards of 10 cases each and the same 20 cases in one run
+    Path s1 = write("s1.json", run(0, 10, Set.of(2)));
+    Path s2 = write("s2.json", run(10, 20, Set.of(15)));
+    Report whole = ReportJson.read(write("whole.json", run(0, 20, Set.of(2, 15))));
+    // WHEN
+    int code = cli("merge", "--out", dir.resolve("merged").toString(), s1.toString(), s2.toString());
+    // THEN 18/20 = 90 % passes the default gate; cost 20 × $0.00027 = $0.0054 < $0.10
+    assertThat(code).isZero();
+    Report merged = ReportJson.read(dir.resolve("merged/report.json"));
+    assertThat(merged.prompts()).hasSize(1);
+    assertThat(merged.prompts().get(0).runs()).isEqualTo(20);
+    assertThat(merged.prompts().get(0).passedRuns()).isEqualTo(18);
+    assertThat(merged.prompts().get(0).passRateInterval()).isEqualTo(whole.prompts().get(0).passRateInterval());
+    assertThat(merged.prompts().get(0).latency()).isEqualTo(whole.prompts().get(0).latency());
+    assertThat(merged.prompts().get(0).applicationCost().totalUsd().getAsDouble())
+        .isCloseTo(0.0054, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(merged.gates()).isEqualTo(whole.gates());
+    assertThat(dir.resolve("merged/report.md")).exists();
+    assertThat(dir.resolve("merged/report.html")).exists();
+    assertThat(stdout()).contains("summarize  v2       gpt-4o-mini  20  90.0 % [69.9 %, 97.2 %]");
+  }
+
+  @Test
+  void should_exit_one_when_merged_gate_fails() throws Exception {
+    Path s1 = write("s1.json", run(0, 10, Set.of(1, 2, 3)));
+    Path s2 = write("s2.json", run(10, 20, Set.of()));
+    assertThat(cli("merge", "--out", dir.resolve("m").toString(), s1.toString(), s2.toString())).isEqualTo(1);
+    assertThat(stdout()).contains("GATE FAILED summarize@v2/gpt-4o-mini: min-pass-rate failed: pass rate 85.0 % < 90.0 %");
+  }
+
+  @Test
+  void should_copy_report_over_baseline_when_approved() throws Exception {
+    Path report = write("report.json", run(0, 3, Set.of()));
+    Path baseline = dir.resolve("baselines/evals4j-baseline.json");
+    assertThat(cli("approve", report.toString(), baseline.toString())).isZero();
+    assertThat(baseline).hasSameBinaryContentAs(report);
+  }
+
+  @Test
+  void should_exit_two_with_usage_when_input_is_wrong() throws Exception {
+    Files.writeString(dir.resolve("bad.json"), "{\"schemaVersion\": 1, \"run\": 5}");
+    assertThat(cli()).isEqualTo(ReportCli.USAGE);
+    assertThat(cli("frobnicate")).isEqualTo(ReportCli.USAGE);
+    assertThat(cli("compare", "only-one.json")).isEqualTo(ReportCli.USAGE);
+    assertThat(cli("compare", "missing.json", "missing2.json")).isEqualTo(ReportCli.USAGE);
+    assertThat(cli("compare", dir.resolve("bad.json").toString(), dir.resolve("bad.json").toString()))
+        .isEqualTo(ReportCli.USAGE);
+    assertThat(cli("merge", "--out")).isEqualTo(ReportCli.USAGE);
+    String errors = err.toString(StandardCharsets.UTF_8);
+    assertThat(errors).contains("evals4j: unknown command 'frobnicate'")
+        .contains("no such report file: missing.json")
+        .contains("bad.json is not a valid evals4j report")
+        .contains("usage: evals4j compare");
+  }
+}
