@@ -37,7 +37,7 @@ final class DetectorJson {
   /** Token scopes each endpoint accepts (any one of them), as Sentry's API description says. */
   static final String LIST_SCOPES = "alerts:read or org:read (or org:write, org:admin)";
   static final String CREATE_SCOPES = "alerts:write (or project:write, project:admin)";
-  static final String UPDATE_SCOPES = "alerts:write (or org:write, org:admin)";
+  static final String UPDATE_SCOPES = "alerts:write or org:read (or org:write, org:admin)";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
