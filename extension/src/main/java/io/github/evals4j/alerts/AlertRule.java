@@ -31,6 +31,7 @@ record AlertRule(AlertMetric metric, PromptScope prompt, double threshold, Strin
     return "evals4j: " + metric.title() + " of prompt " + prompt.label() + " "
         + (metric.direction() == AlertMetric.Direction.ABOVE ? "above " : "below ")
         + metric.format(threshold) + " in environment " + environment
-        + " (created by evals4j sentry-provision; edit the threshold there, not here)";
+        + " (managed by evals4j sentry-provision: change thresholds with its options; its next"
+        + " run resets edits made in Sentry)";
   }
 }
