@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code evals4j} command line: {@code compare}, {@code merge} and {@code approve} on
- * {@code report.json} files.
+ * The {@code evals4j} command line: {@code compare}, {@code merge}, {@code approve} and
+ * {@code check} on {@code report.json} files, and {@code sentry-provision} (alerts and a dashboard
+ * in Sentry, see {@link io.github.evals4j.alerts.ProvisionCommand}).
  *
  * <pre>
  * java -jar evals4j-extension-VERSION-cli.jar compare baseline.json target/evals4j/report.json [--out diff.md] [--margin 0.2]
@@ -41,6 +42,8 @@ public final class ReportCli {
       "       evals4j merge --out <dir> <shard report.json>... [--baseline report.json]",
       "       evals4j approve <report.json> <baseline.json>",
       "       evals4j check <report.json>",
+      "       evals4j sentry-provision --org <slug> --project <slug> --prompts a,b [--dry-run]"
+          + " (--help: all options)",
       "compare exits 1 when a case regressed or a pass rate is significantly lower;",
       "merge writes report.json/.md/.html of all shards and exits 1 when a gate fails;",
       "approve copies a report over the baseline (re-approves it);",
@@ -66,6 +69,10 @@ public final class ReportCli {
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
       (args.length == 0 ? err : out).println(HELP);
       return args.length == 0 ? USAGE : 0;
+    }
+    if (args[0].equals("sentry-provision")) {
+      return io.github.evals4j.alerts.ProvisionCommand.run(
+          List.of(args).subList(1, args.length), out, err, env);
     }
     try {
       List<String> positional = new ArrayList<>();

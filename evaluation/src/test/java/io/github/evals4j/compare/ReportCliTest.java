@@ -63,6 +63,17 @@ class ReportCliTest {
   }
 
   @Test
+  void should_dispatch_sentry_provision_with_its_own_flags() {
+    // --dry-run is a flag without a value, which the report commands' parser would refuse
+    int code = cli("sentry-provision", "--org", "acme", "--project", "evals", "--prompts",
+        "summarize", "--dry-run");
+
+    assertThat(code).isZero();
+    assertThat(stdout()).contains("POST /api/0/organizations/acme/projects/evals/detectors/",
+        "would have 5 created");
+  }
+
+  @Test
   void should_exit_one_and_list_case_when_a_case_regressed() throws Exception {
     // GIVEN 20 cases; case-7 passed before and fails now
     Path base = write("base.json", run(0, 20, Set.of()));

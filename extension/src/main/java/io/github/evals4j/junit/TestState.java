@@ -234,6 +234,10 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
       span.setData("prompt.id", at.prompt().id());
       span.setData("prompt.version", at.prompt().version());
       span.setData("eval.case", Truncation.truncate(at.caseId(), run.config().maxValueLength()));
+      // The run on the call itself: Sentry's span search does not give child spans the
+      // transaction's tags, and the dashboard's LLM calls table filters on it.
+      span.setData(io.github.evals4j.report.SentryFields.RUN_ID,
+          Truncation.tag(run.config().runId(), run.config().maxValueLength()));
       putTokens(span, "gen_ai.usage.input_tokens", call.inputTokens());
       putTokens(span, "gen_ai.usage.input_tokens.cached", call.cachedInputTokens());
       putTokens(span, "gen_ai.usage.output_tokens", call.outputTokens());

@@ -11,6 +11,7 @@ import io.github.evals4j.prompt.PromptRef;
 import io.github.evals4j.report.HtmlReport;
 import io.github.evals4j.report.Report;
 import io.github.evals4j.report.ReportJson;
+import io.github.evals4j.report.SentryFields;
 import io.sentry.Attachment;
 import io.sentry.CheckIn;
 import io.sentry.CheckInStatus;
@@ -171,17 +172,9 @@ final class RunReportUpload {
       if (s.latency().count() > 0) {
         p95 = Math.max(p95, s.latency().p95Ms());
       }
-      ISpan span = tx.startChild("evals4j.prompt", s.prompt().label(),
+      ISpan span = tx.startChild(SentryFields.OP_PROMPT, s.prompt().label(),
           date(report.run().startedAt()));
-      span.setData("prompt.id", s.prompt().id());
-      span.setData("prompt.version", s.prompt().version());
-      span.setData("gen_ai.request.model", s.prompt().model());
-      span.setData("evals4j.runs", s.runs());
-      span.setData("evals4j.pass_rate", s.passRate());
-      s.applicationCost().totalUsd().ifPresent(c -> span.setData("evals4j.cost_usd", c));
-      if (s.latency().count() > 0) {
-        span.setData("evals4j.latency_p95_ms", s.latency().p95Ms());
-      }
+      promptData(span, s);
       span.finish(gateFailed(report, s.prompt()) ? SpanStatus.FAILED_PRECONDITION : SpanStatus.OK,
           date(report.run().endedAt()));
     }
@@ -199,6 +192,29 @@ final class RunReportUpload {
     tx.finish(report.gateFailed() ? SpanStatus.FAILED_PRECONDITION : SpanStatus.OK,
         date(report.run().endedAt()));
     return tx.getSpanContext();
+  }
+
+  /**
+   * The numbers of one prompt version as data of its span: in Sentry's span search they are
+   * attributes that alerts and dashboards query per prompt id and version (see
+   * {@link SentryFields}).
+   */
+  static void promptData(ISpan span, PromptStats s) {
+    span.setData(SentryFields.PROMPT_ID, s.prompt().id());
+    span.setData(SentryFields.PROMPT_VERSION, s.prompt().version());
+    span.setData(SentryFields.MODEL, s.prompt().model());
+    span.setData(SentryFields.RUNS, s.runs());
+    span.setData(SentryFields.PASS_RATE, s.passRate());
+    s.hallucinationRate().ifPresent(h -> span.setData(SentryFields.HALLUCINATION_RATE, h));
+    s.applicationCost().totalUsd().ifPresent(c -> span.setData(SentryFields.COST_USD, c));
+    s.applicationCost().perCaseUsd()
+        .ifPresent(c -> span.setData(SentryFields.COST_PER_CASE_USD, c));
+    if (s.judgeCost().calls() > 0) {
+      s.judgeCost().totalUsd().ifPresent(c -> span.setData(SentryFields.JUDGE_COST_USD, c));
+    }
+    if (s.latency().count() > 0) {
+      span.setData(SentryFields.LATENCY_P95_MS, s.latency().p95Ms());
+    }
   }
 
   private void event(IScopes scopes, Report report, Map<String, String> tags,
