@@ -135,7 +135,7 @@ public final class ReportCli {
     } catch (UncheckedIOException | IOException e) {
       err.println("evals4j " + command + ": " + oneLine(e.getMessage()));
       return USAGE;
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    } catch (RuntimeException | Error e) {
       // Never exit 1 ("gate failed") on a crash: whatever went wrong, the input was not judged.
       err.println("evals4j " + command + ": the input could not be processed: "
           + oneLine(String.valueOf(e)));

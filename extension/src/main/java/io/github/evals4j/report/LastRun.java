@@ -43,7 +43,7 @@ public record LastRun(State state, String runId, String startedAt, String endedA
     RUNNING("running"),
     /** Wrote {@code report.json} (possibly a broken run's report naming its error). */
     REPORTED("reported"),
-    /** Ended without any test attributed to a prompt, or a failed dataset: nothing to judge. */
+    /** Ended without any test attributed to a prompt (nor any whose cases did not load): nothing to judge. */
     EMPTY("empty"),
     /** Ended, but its reports could not be written. */
     NOT_WRITTEN("not-written");

@@ -10,8 +10,8 @@ package io.github.evals4j.report;
  * Report r = ReportJson.read(Path.of("shard-3/report.json"), ReportLimits.defaults().withMaxBytes(256L << 20));
  * }</pre>
  *
- * @param maxBytes the largest file read, in bytes ({@value #DEFAULT_MAX_BYTES} by default: 64 MiB,
- *     about 300,000 case outcomes)
+ * @param maxBytes the largest file read, in bytes ({@value #DEFAULT_MAX_BYTES} by default: 64 MiB;
+ *     a prompt version's 100,000 case outcomes, the most a report keeps, take about 24 MB)
  * @param maxSketchBuckets the most counters one latency sketch may have or need for its accuracy
  *     ({@value #DEFAULT_MAX_SKETCH_BUCKETS} by default; the sketches evals4j writes need 2,418)
  */
