@@ -104,7 +104,8 @@ public record PromptStats(
         examples.add(e);
       }
     }
-    // Without truncation, the shards' cases are all known and counted exactly.
+    // Without truncation, the shards' cases are all known and counted exactly; with it, the runs
+    // of the cases left out are only in the shards' totals.
     boolean truncated = a.casesTruncated || b.casesTruncated;
     int caseCount = truncated ? Math.max(a.cases + b.cases - overlap(a, b), cases.size()) : cases.size();
     return build(
@@ -113,7 +114,8 @@ public record PromptStats(
         a.specificity.plus(b.specificity), a.qualityScore.plus(b.qualityScore),
         a.latency.plus(b.latency), a.tokens.plus(b.tokens),
         a.applicationCost.plus(b.applicationCost, caseCount),
-        a.judgeCost.plus(b.judgeCost, caseCount), examples, maxListedCases);
+        a.judgeCost.plus(b.judgeCost, caseCount), examples, maxListedCases,
+        truncated ? new long[] {a.runs + b.runs, a.passedRuns + b.passedRuns} : null);
   }
 
   private static int overlap(PromptStats a, PromptStats b) {
@@ -135,6 +137,16 @@ public record PromptStats(
       List<CheckStats> checks, Rate hallucination, Mean specificity, Mean quality,
       LatencyStats latency, TokenStats tokens, CostStats app, CostStats judge,
       List<FailingExample> examples, int maxListedCases) {
+    return build(prompt, caseCount, caseOutcomes, truncated, checks, hallucination, specificity,
+        quality, latency, tokens, app, judge, examples, maxListedCases, null);
+  }
+
+  /** {@code totals}: runs and passed runs when {@code caseOutcomes} are not all the cases. */
+  private static PromptStats build(
+      PromptRef prompt, int caseCount, List<CaseStats> caseOutcomes, boolean truncated,
+      List<CheckStats> checks, Rate hallucination, Mean specificity, Mean quality,
+      LatencyStats latency, TokenStats tokens, CostStats app, CostStats judge,
+      List<FailingExample> examples, int maxListedCases, long[] totals) {
     long runs = 0;
     long passed = 0;
     int maxRepeats = 0;
@@ -159,6 +171,10 @@ public record PromptStats(
           unstableIds.add(c.id());
         }
       }
+    }
+    if (totals != null) {
+      runs = totals[0];
+      passed = totals[1];
     }
     List<CaseStats> kept =
         caseOutcomes.size() > maxListedCases ? caseOutcomes.subList(0, maxListedCases) : caseOutcomes;

@@ -17,7 +17,7 @@ import java.util.Optional;
  * Running it twice changes nothing; it deletes nothing.
  *
  * <pre>
- * SENTRY_AUTH_TOKEN=... java -jar evals4j-extension-VERSION-cli.jar sentry-provision \
+ * SENTRY_AUTH_TOKEN=... java -jar evals4j-evaluation-VERSION-cli.jar sentry-provision \
  *     --org acme --project llm-evals --prompts summarize,classify [--dry-run]
  * </pre>
  *

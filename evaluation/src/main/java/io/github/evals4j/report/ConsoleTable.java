@@ -22,6 +22,9 @@ public final class ConsoleTable {
 
   /** The table as text, lines ending in {@code \n}. */
   public static String render(Report report) {
+    if (report.broken()) {
+      return "evals4j report\nNO VERDICT: " + Text.console(report.error(), 600) + "\n";
+    }
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"prompt", "version", "model", "n", "pass rate [95 % CI]", "cost", "p95", "gate"});
     for (PromptStats s : report.prompts()) {

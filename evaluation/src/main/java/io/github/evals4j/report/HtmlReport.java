@@ -6,6 +6,7 @@ import io.github.evals4j.aggregate.Comparison;
 import io.github.evals4j.aggregate.FailingExample;
 import io.github.evals4j.aggregate.PromptStats;
 import io.github.evals4j.check.Evidence;
+import io.github.evals4j.internal.Texts;
 import io.github.evals4j.gate.Format;
 import io.github.evals4j.gate.GateResult;
 import java.nio.charset.StandardCharsets;
@@ -82,6 +83,12 @@ public final class HtmlReport {
     meta(h, "started", run.startedAt());
     meta(h, "ended", run.endedAt());
     h.append("</p>\n");
+    if (report.broken()) {
+      h.append("<h2 class=\"FAIL\">This run has no verdict: its report could not be built</h2>\n")
+          .append("<pre class=\"message\" id=\"error\">").append(Text.html(report.error())).append("</pre>\n")
+          .append("</body></html>\n");
+      return h.toString();
+    }
     summary(h, report);
     h.append("<h2>Pass rate with 95 % Wilson interval</h2>\n");
     passRateChart(h, report.prompts());
@@ -90,6 +97,14 @@ public final class HtmlReport {
     h.append("<h2>LLM call latency p50 / p95 / p99</h2>\n");
     latencyChart(h, report.prompts());
     gates(h, report.gates());
+    if (!report.datasetFailures().isEmpty()) {
+      h.append("<h2 class=\"FAIL\">Cases that did not load</h2>\n<ul id=\"dataset-failures\">\n");
+      for (DatasetFailure f : report.datasetFailures()) {
+        h.append("<li>").append(Text.html(f.prompt().label())).append(": ").append(Text.html(f.test()))
+            .append(": ").append(Text.html(Texts.abbreviate(f.message(), 400))).append("</li>\n");
+      }
+      h.append("</ul>\n");
+    }
     if (!report.stopped().isEmpty()) {
       h.append("<h2>Skipped invocations</h2>\n<ul id=\"stopped\">\n");
       for (Stopped st : report.stopped()) {

@@ -5,6 +5,7 @@ import io.github.evals4j.aggregate.CheckStats;
 import io.github.evals4j.aggregate.Comparison;
 import io.github.evals4j.aggregate.FailingExample;
 import io.github.evals4j.aggregate.PromptStats;
+import io.github.evals4j.internal.Texts;
 import io.github.evals4j.aggregate.RepeatStats;
 import io.github.evals4j.check.Evidence;
 import io.github.evals4j.gate.Format;
@@ -29,6 +30,11 @@ public final class MarkdownReport {
     md.append("## evals4j report\n\n");
     RunInfo run = report.run();
     md.append(runLine(run)).append("\n\n");
+    if (report.broken()) {
+      md.append("**❌ This run has no verdict: its report could not be built.**\n\n")
+          .append(Text.md(report.error())).append("\n");
+      return md.toString();
+    }
     md.append("| prompt | version | model | n | pass rate [95 % CI] | hallucination | quality | cost / case | cost | p95 | gate |\n");
     md.append("|---|---|---|--:|---|--:|--:|--:|--:|--:|---|\n");
     for (PromptStats s : report.prompts()) {
@@ -59,6 +65,13 @@ public final class MarkdownReport {
     }
     for (GateResult g : unknown) {
       md.append("- ⚠️ ").append(Text.md(g.message())).append('\n');
+    }
+    if (!report.datasetFailures().isEmpty()) {
+      md.append("\n### Cases that did not load\n\n");
+      for (DatasetFailure f : report.datasetFailures()) {
+        md.append("- ❌ ").append(Text.md(f.prompt().label())).append(": ").append(Text.md(f.test()))
+            .append(": ").append(Text.md(Texts.abbreviate(f.message(), 400))).append('\n');
+      }
     }
     if (!report.stopped().isEmpty()) {
       md.append("\n### Skipped invocations\n\n");

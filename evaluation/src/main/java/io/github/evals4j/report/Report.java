@@ -1,5 +1,8 @@
 package io.github.evals4j.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.github.evals4j.aggregate.Comparison;
 import io.github.evals4j.aggregate.PromptStats;
 import io.github.evals4j.gate.GateResult;
@@ -24,6 +27,9 @@ import java.util.Objects;
  * @param baselineComparisons each prompt version compared with itself in the baseline report
  * @param gates every gate of every prompt version
  * @param stopped prompt versions whose remaining invocations were skipped (early stop, budgets)
+ * @param datasetFailures tests whose cases could not be loaded (each also fails a gate)
+ * @param error why the run has no valid report (e.g. a misconfigured gate key), empty when it has
+ *     one; a report with an error is never judged as passing
  */
 public record Report(
     int schemaVersion,
@@ -32,7 +38,9 @@ public record Report(
     List<Comparison> comparisons,
     List<Comparison> baselineComparisons,
     List<GateResult> gates,
-    List<Stopped> stopped) {
+    @JsonSetter(nulls = Nulls.AS_EMPTY) List<Stopped> stopped,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) List<DatasetFailure> datasetFailures,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) @JsonInclude(JsonInclude.Include.NON_EMPTY) String error) {
 
   /** The current schema version; bumped on any incompatible change. */
   public static final int SCHEMA_VERSION = 1;
@@ -47,11 +55,25 @@ public record Report(
     baselineComparisons = baselineComparisons == null ? List.of() : List.copyOf(baselineComparisons);
     gates = gates == null ? List.of() : List.copyOf(gates);
     stopped = stopped == null ? List.of() : List.copyOf(stopped);
+    datasetFailures = datasetFailures == null ? List.of() : List.copyOf(datasetFailures);
+    error = error == null ? "" : error;
+  }
+
+  /** A report without dataset failures or error. */
+  public Report(int schemaVersion, RunInfo run, List<PromptStats> prompts, List<Comparison> comparisons,
+      List<Comparison> baselineComparisons, List<GateResult> gates, List<Stopped> stopped) {
+    this(schemaVersion, run, prompts, comparisons, baselineComparisons, gates, stopped, List.of(), "");
   }
 
   /** This report with {@code stopped} as its skipped prompt versions. */
   public Report withStopped(List<Stopped> stopped) {
-    return new Report(schemaVersion, run, prompts, comparisons, baselineComparisons, gates, stopped);
+    return new Report(schemaVersion, run, prompts, comparisons, baselineComparisons, gates, stopped,
+        datasetFailures, error);
+  }
+
+  /** Whether this is the report of a broken run (see {@link #error()}): it has no verdict. */
+  public boolean broken() {
+    return !error.isEmpty();
   }
 
   /** Whether a gate failed. */

@@ -3,8 +3,10 @@ package io.github.evals4j.report;
 import io.github.evals4j.aggregate.Comparison;
 import io.github.evals4j.aggregate.Comparisons;
 import io.github.evals4j.aggregate.PromptStats;
+import io.github.evals4j.internal.Texts;
 import io.github.evals4j.gate.GateResult;
 import io.github.evals4j.gate.GateSettings;
+import io.github.evals4j.gate.GateStatus;
 import io.github.evals4j.gate.Gates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +52,20 @@ public final class Reports {
    */
   public static Report build(
       RunInfo run, List<PromptStats> stats, Optional<Report> baseline, GateSettings gates) {
+    return build(run, stats, baseline, gates, List.of());
+  }
+
+  /**
+   * The report of a run some of whose tests could not load their cases: each such test is listed
+   * and fails its prompt version's {@value DatasetFailure#METRIC} gate, whatever the thresholds.
+   */
+  public static Report build(RunInfo run, List<PromptStats> stats, Optional<Report> baseline,
+      GateSettings gates, List<DatasetFailure> datasetFailures) {
     List<PromptStats> base = baseline.map(Report::prompts).orElse(List.of());
-    List<GateResult> results = Gates.evaluate(stats, base, gates);
+    List<GateResult> results = new ArrayList<>(Gates.evaluate(stats, base, gates));
+    for (DatasetFailure f : datasetFailures) {
+      results.add(datasetGate(f));
+    }
     // Each prompt id is compared with its own score-drop margin.
     Map<String, List<PromptStats>> byId = new LinkedHashMap<>();
     for (PromptStats s : stats) {
@@ -64,7 +78,27 @@ public final class Reports {
       withinRun.addAll(Comparisons.withinRun(e.getValue(), margin));
       againstBaseline.addAll(Comparisons.againstBaseline(base, e.getValue(), margin));
     }
-    return new Report(Report.SCHEMA_VERSION, run, stats, withinRun, againstBaseline, results, List.of());
+    return new Report(Report.SCHEMA_VERSION, run, stats, withinRun, againstBaseline, results,
+        List.of(), datasetFailures, "");
+  }
+
+  /**
+   * The report of a run whose report could not be built (e.g. an unknown gate key, an unreadable
+   * baseline): no figures, only {@code error}. Written in place of the report so that the build's
+   * {@code check} fails with that line instead of judging an earlier run's report.
+   */
+  public static Report broken(RunInfo run, String error) {
+    String why = error == null || error.isBlank() ? "the run report could not be built" : error.strip();
+    return new Report(Report.SCHEMA_VERSION, run, List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of(), why);
+  }
+
+  /** The failed gate of a test whose cases did not load. */
+  static GateResult datasetGate(DatasetFailure f) {
+    String test = f.test().isEmpty() ? "a test" : Texts.abbreviate(f.test(), 160);
+    return new GateResult(f.prompt(), DatasetFailure.METRIC, GateStatus.FAILED, "not loaded",
+        "every case loads", "", f.prompt().label() + ": " + DatasetFailure.METRIC + " failed: the cases of "
+            + test + " did not load: " + Texts.abbreviate(f.message(), 400));
   }
 
   /** The files written by {@link #writeAll}. */

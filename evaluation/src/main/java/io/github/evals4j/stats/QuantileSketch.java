@@ -35,6 +35,9 @@ public final class QuantileSketch {
 
   private static final double MAX_VALUE = 1e15;
 
+  /** The most counters one sketch may hold (an accuracy of about 0.0001 %), whatever a state says. */
+  private static final long MAX_BUCKETS = 1L << 26;
+
   private final double relativeAccuracy;
   private final double logGamma;
   private final int minIndex;
@@ -52,13 +55,35 @@ public final class QuantileSketch {
 
   /** An empty sketch with the given relative accuracy, in {@code (0, 0.5]}. */
   public QuantileSketch(double relativeAccuracy) {
+    long buckets = buckets(relativeAccuracy);
+    if (buckets > MAX_BUCKETS) {
+      throw new IllegalArgumentException("relative accuracy " + relativeAccuracy + " needs " + buckets
+          + " counters, more than " + MAX_BUCKETS);
+    }
+    this.relativeAccuracy = relativeAccuracy;
+    this.logGamma = logGamma(relativeAccuracy);
+    this.minIndex = index(MIN_VALUE);
+    this.counts = new long[(int) buckets];
+  }
+
+  /**
+   * How many counters a sketch of this relative accuracy holds (about 2,400 for 1 %): its memory is
+   * 8 bytes each. A reader of a stored {@link State} checks it against its own limit before
+   * {@link #fromState} allocates them, since the accuracy comes from the file.
+   *
+   * @throws IllegalArgumentException when the accuracy is not in {@code (0, 0.5]}
+   */
+  public static long buckets(double relativeAccuracy) {
     if (!(relativeAccuracy > 0 && relativeAccuracy <= 0.5)) {
       throw new IllegalArgumentException("relative accuracy must be in (0, 0.5]: " + relativeAccuracy);
     }
-    this.relativeAccuracy = relativeAccuracy;
-    this.logGamma = Math.log((1 + relativeAccuracy) / (1 - relativeAccuracy));
-    this.minIndex = index(MIN_VALUE);
-    this.counts = new long[index(MAX_VALUE) - minIndex + 1];
+    double logGamma = logGamma(relativeAccuracy);
+    return (long) Math.ceil(Math.log(MAX_VALUE) / logGamma)
+        - (long) Math.ceil(Math.log(MIN_VALUE) / logGamma) + 1;
+  }
+
+  private static double logGamma(double relativeAccuracy) {
+    return Math.log((1 + relativeAccuracy) / (1 - relativeAccuracy));
   }
 
   /** Counts {@code value}; negative, NaN and infinite values are rejected. */
@@ -162,12 +187,17 @@ public final class QuantileSketch {
   /** A sketch rebuilt from {@link #state()}. */
   public static QuantileSketch fromState(State state) {
     QuantileSketch sketch = new QuantileSketch(state.relativeAccuracy());
-    int from = state.firstIndex() - sketch.minIndex;
+    long from = (long) state.firstIndex() - sketch.minIndex;
     long[] stored = state.counts();
     if (from < 0 || from + stored.length > sketch.counts.length) {
-      throw new IllegalArgumentException("sketch state out of range: first index " + state.firstIndex());
+      throw new IllegalArgumentException("sketch state out of range: first index " + state.firstIndex()
+          + " and " + stored.length + " counters, the sketch has " + sketch.counts.length
+          + " from index " + sketch.minIndex);
     }
-    System.arraycopy(stored, 0, sketch.counts, from, stored.length);
+    if (state.zeroCount() < 0 || state.count() < 0) {
+      throw new IllegalArgumentException("sketch state has a negative count");
+    }
+    System.arraycopy(stored, 0, sketch.counts, (int) from, stored.length);
     sketch.zeroCount = state.zeroCount();
     sketch.count = state.count();
     sketch.sum = state.sum();
@@ -177,7 +207,10 @@ public final class QuantileSketch {
     }
     long total = sketch.zeroCount;
     for (long c : stored) {
-      total += c;
+      if (c < 0) {
+        throw new IllegalArgumentException("sketch state has a negative counter: " + c);
+      }
+      total = total + c < total ? Long.MAX_VALUE : total + c; // an overflow cannot add up to count
     }
     if (total != sketch.count) {
       throw new IllegalArgumentException("sketch state counts add to " + total + ", not " + state.count());

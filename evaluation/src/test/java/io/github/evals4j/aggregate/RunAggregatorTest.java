@@ -228,4 +228,20 @@ class RunAggregatorTest {
         .isLessThanOrEqualTo(301);
     assertThat(s.hallucination()).isEqualTo(new Rate(1, 1));
   }
+
+  @Test
+  void should_keep_every_run_when_merging_shards_whose_case_outcomes_were_capped() {
+    // GIVEN two shards of 4 cases × 2 repeats (5 of 8 runs pass each) keeping only 1 case outcome
+    AggregationOptions capped = new AggregationOptions(Set.of("tone"), "grounding", "specificity", 2, 1, 300);
+    PromptStats shard = v1Run(capped).snapshot().get(0);
+    assertThat(shard.casesTruncated()).isTrue();
+    assertThat(shard.caseOutcomes()).hasSize(1);
+    // WHEN merged (merging used to sum the one kept case per shard: 4 runs instead of 16)
+    PromptStats merged = PromptStats.merge(shard, shard, 2, 1);
+    // THEN the totals are the shards' totals: 16 runs, 10 passed
+    assertThat(merged.runs()).isEqualTo(16);
+    assertThat(merged.passedRuns()).isEqualTo(10);
+    assertThat(merged.passRate()).isEqualTo(0.625);
+    assertThat(merged.passRateInterval()).isEqualTo(Proportions.wilson(10, 16));
+  }
 }

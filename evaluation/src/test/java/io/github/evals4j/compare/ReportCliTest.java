@@ -151,7 +151,7 @@ class ReportCliTest {
     String errors = err.toString(StandardCharsets.UTF_8);
     assertThat(errors).contains("evals4j: unknown command 'frobnicate'")
         .contains("no such report file: missing.json")
-        .contains("bad.json is not a valid evals4j report")
+        .contains("bad.json: /run: found an integer where an object is expected")
         .contains("usage: evals4j compare");
   }
 }

@@ -93,4 +93,34 @@ class QuantileSketchTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("add to 3, not 5");
   }
+
+  @Test
+  void should_reject_state_whose_first_index_overflows_instead_of_copying_out_of_bounds() {
+    // GIVEN a first index near Integer.MAX_VALUE: firstIndex - minIndex overflowed to a negative int
+    QuantileSketch.State bad =
+        new QuantileSketch.State(0.01, 0, Integer.MAX_VALUE, new long[] {1}, 1, 5, 5, 5);
+    // WHEN / THEN a clear refusal, not an ArrayIndexOutOfBoundsException
+    assertThatThrownBy(() -> QuantileSketch.fromState(bad))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("out of range");
+  }
+
+  @Test
+  void should_reject_negative_counters_that_add_up_to_the_count() {
+    QuantileSketch.State bad = new QuantileSketch.State(0.01, 0, 0, new long[] {4, -2}, 2, 0, 0, 0);
+    assertThatThrownBy(() -> QuantileSketch.fromState(bad))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("negative counter: -2");
+  }
+
+  @Test
+  void should_tell_the_counters_of_an_accuracy_before_allocating_them() {
+    // 1 %: ln γ = ln(1.01/0.99) = 0.0200007; ceil(ln 1e15 / ln γ) = ceil(1726.9) = 1727 and
+    // ceil(ln 1e-6 / ln γ) = ceil(-690.8) = -690, so 1727 + 690 + 1 counters
+    assertThat(QuantileSketch.buckets(0.01)).isEqualTo(2_418L);
+    // a hostile accuracy of 1e-9 would need ~2.4e10 counters (190 GB): refused, not allocated
+    assertThat(QuantileSketch.buckets(1e-9)).isGreaterThan(20_000_000_000L);
+    assertThatThrownBy(() -> new QuantileSketch(1e-9))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("counters");
+  }
 }

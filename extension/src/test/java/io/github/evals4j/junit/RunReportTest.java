@@ -13,6 +13,7 @@ import io.github.evals4j.compare.ReportCli;
 import io.github.evals4j.gate.GateResult;
 import io.github.evals4j.gate.GateStatus;
 import io.github.evals4j.prompt.Attribution;
+import io.github.evals4j.report.LastRun;
 import io.github.evals4j.report.Report;
 import io.github.evals4j.report.ReportJson;
 import java.io.ByteArrayOutputStream;
@@ -341,15 +342,19 @@ class RunReportTest {
   }
 
   @Test
-  void should_say_why_no_report_was_written_for_a_malformed_gate_key() {
+  void should_write_a_broken_report_naming_a_malformed_gate_key() {
     try (StdErr err = StdErr.capture()) {
       // WHEN
       run(Map.of("evals4j.gate.summarize.min-pass-rate", "ninety"), Map.of(),
           PromptFixtures.Summaries.class);
 
-      // THEN
-      assertThat(dir.resolve("evals4j/report.json")).doesNotExist();
-      assertThat(err.all()).contains("[evals4j] the run report could not be built:",
+      // THEN the report says why it has no figures (and check fails on it: VerdictTest)
+      Report broken = ReportJson.read(dir.resolve("evals4j/report.json"));
+      assertThat(broken.broken()).isTrue();
+      assertThat(broken.prompts()).isEmpty();
+      assertThat(broken.error()).contains("the run report could not be built:",
+          "evals4j.gate.summarize.min-pass-rate", "ninety");
+      assertThat(err.all()).contains("[evals4j] the run has no verdict: the run report could not be built:",
           "evals4j.gate.summarize.min-pass-rate", "ninety");
     }
   }
@@ -410,13 +415,15 @@ class RunReportTest {
   }
 
   @Test
-  void should_write_no_report_when_no_test_is_attributed_to_a_prompt() {
+  void should_write_no_report_but_mark_the_run_empty_when_no_test_is_attributed_to_a_prompt() {
     try (StdErr ignored = StdErr.capture()) {
       // WHEN
       run(Map.of(), Map.of(), PromptFixtures.Plain.class);
 
       // THEN
-      assertThat(dir.resolve("evals4j")).doesNotExist();
+      assertThat(dir.resolve("evals4j/report.json")).doesNotExist();
+      assertThat(LastRun.read(dir.resolve("evals4j"))).hasValueSatisfying(
+          last -> assertThat(last.state()).isEqualTo(LastRun.State.EMPTY));
     }
   }
 }

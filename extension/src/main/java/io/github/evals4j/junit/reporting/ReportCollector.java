@@ -19,6 +19,8 @@ import io.github.evals4j.llm.LlmCall;
 import io.github.evals4j.prompt.Attribution;
 import io.github.evals4j.prompt.PromptRef;
 import io.github.evals4j.report.ConsoleTable;
+import io.github.evals4j.report.DatasetFailure;
+import io.github.evals4j.report.LastRun;
 import io.github.evals4j.report.Report;
 import io.github.evals4j.report.ReportJson;
 import io.github.evals4j.report.Reports;
@@ -39,6 +41,13 @@ import java.util.Set;
  * set. Registered through {@code META-INF/services}; it never fails a test or the run: the build
  * fails on a gate through {@code ReportCli check} (see the README).
  *
+ * <p>So that {@code check} never judges an earlier run's report, the collector writes
+ * {@value LastRun#FILE} into the report directory when the run starts and again when it ends
+ * (reported, empty, or reports not written), and when the report cannot be built (a misconfigured
+ * key found at the end of the run, an unreadable baseline) it writes a broken run's report naming
+ * the error in place of the report. Tests whose cases could not be loaded ({@link CasesNotLoaded})
+ * are listed in the report and fail their prompt version's {@code dataset} gate.
+ *
  * <p>A test's checks and LLM calls count when the test is attributed to a prompt
  * ({@code @Prompt}, {@code Prompts.use}, a {@code PromptRef} argument); such a test also
  * contributes its own outcome as the check {@value #OUTCOME_CHECK}, so that a hard assertion
@@ -56,6 +65,9 @@ public final class ReportCollector implements RunCollector {
   private volatile RunReportUpload upload;
   private volatile LiveRuns live;
   private volatile ReplayModeSetting replayMode;
+  private volatile Path reportDir;
+  private volatile String startError;
+  private volatile DatasetFailures datasetFailures;
 
   /** Created by the extension through {@link java.util.ServiceLoader}. */
   public ReportCollector() {}
@@ -66,9 +78,13 @@ public final class ReportCollector implements RunCollector {
     replayMode = ReplayModeSetting.apply(context);
     try {
       ReportSettings s = new ReportSettings(context);
+      reportDir = s.dir();
       if (!s.enabled()) {
+        reportDir = null;
         return;
       }
+      started(reportDir);
+      datasetFailures = new DatasetFailures().open();
       PriceTable prices = s.prices();
       aggregator = new RunAggregator(
           AggregationOptions.defaults().withInformational(s.informationalChecks()), prices);
@@ -78,7 +94,23 @@ public final class ReportCollector implements RunCollector {
       upload = RunReportUpload.of(context);
       upload.started();
     } catch (RuntimeException e) {
-      say("the run report is off: " + e.getMessage());
+      // The report cannot be built: a broken run's report says why at the end of the run.
+      startError = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (reportDir == null) {
+        reportDir = Path.of(context.configurationParameter(ReportSettings.DIR).map(String::strip)
+            .filter(d -> !d.isEmpty()).orElse(ReportSettings.DEFAULT_DIR));
+        started(reportDir);
+      }
+      say("the run report cannot be built: " + startError);
+    }
+  }
+
+  /** {@value LastRun#FILE}: this run started (an earlier run's report is no longer the last one). */
+  private static void started(Path dir) {
+    try {
+      LastRun.running(java.time.Instant.now()).write(dir);
+    } catch (IOException | RuntimeException e) {
+      say("cannot mark the run's start in " + dir + ": " + e);
     }
   }
 
@@ -140,34 +172,77 @@ public final class ReportCollector implements RunCollector {
     if (l != null) {
       l.close();
     }
+    DatasetFailures d = datasetFailures;
+    List<DatasetFailure> notLoaded = d == null ? List.of() : d.close();
+    Path dir = reportDir;
+    if (dir == null) {
+      return; // reports are off
+    }
     RunAggregator agg = aggregator;
     ReportSettings s = settings;
-    if (agg == null || s == null) {
+    String error = startError;
+    if (error != null || agg == null || s == null) {
+      write(Reports.broken(runInfo(info, PriceTable.empty()), "the run report could not be built: "
+          + (error != null ? error : "the reporting did not start")), dir, Map.of(), true);
       return;
     }
     List<PromptStats> stats = agg.snapshot();
-    if (stats.isEmpty()) {
+    if (stats.isEmpty() && notLoaded.isEmpty()) {
+      mark(dir, new LastRun(LastRun.State.EMPTY, info.runId(), info.startedAt().toString(),
+          info.finishedAt().toString(), ""));
       return;
     }
     Report report;
     try {
       Set<String> ids = new LinkedHashSet<>();
       stats.forEach(p -> ids.add(p.prompt().id()));
+      notLoaded.forEach(f -> ids.add(f.prompt().id()));
       GateSettings gates = s.gates(ids);
-      Optional<Report> baseline = s.baseline().map(ReportJson::read);
-      report = Reports.build(runInfo(info, agg.prices()), stats, baseline, gates);
+      Optional<Report> baseline = s.baseline().map(ReportCollector::baseline);
+      report = Reports.build(runInfo(info, agg.prices()), stats, baseline, gates, notLoaded);
       if (l != null) {
         report = report.withStopped(l.stopped(stats));
       }
     } catch (RuntimeException e) {
-      say("the run report could not be built: " + e.getMessage());
-      return;
+      report = Reports.broken(runInfo(info, agg.prices()), "the run report could not be built: "
+          + (e.getMessage() == null ? e.toString() : e.getMessage()));
     }
-    Path dir = s.dir();
-    Map<String, String> env = s.stepSummary() ? run.environment() : Map.of();
+    Map<String, String> env;
+    boolean console;
+    try {
+      env = s.stepSummary() ? run.environment() : Map.of();
+      console = s.console();
+    } catch (RuntimeException e) {
+      report = Reports.broken(report.run(), "the run report could not be built: " + e.getMessage());
+      env = Map.of();
+      console = true;
+    }
+    boolean written = write(report, dir, env, console);
+    RunReportUpload u = upload;
+    if (u != null && written && !report.broken()) {
+      u.finished(report, dir);
+    }
+  }
+
+  /** A baseline report, or why it cannot be one (the run's report is then broken). */
+  private static Report baseline(Path file) {
+    Report base = ReportJson.read(file);
+    if (base.broken()) {
+      throw new IllegalArgumentException("the baseline " + file + " is the report of a broken run: " + base.error());
+    }
+    return base;
+  }
+
+  /** Writes the reports and {@value LastRun#FILE}; whether the reports were written. */
+  private boolean write(Report report, Path dir, Map<String, String> env, boolean console) {
+    io.github.evals4j.report.RunInfo r = report.run();
     try {
       Reports.Written written = Reports.writeAll(report, dir, env);
-      if (s.console()) {
+      mark(dir, new LastRun(LastRun.State.REPORTED, r.runId(), r.startedAt(), r.endedAt(), ""));
+      if (report.broken()) {
+        say("the run has no verdict: " + report.error().lines().findFirst().orElse(""));
+        say("the build fails at 'ReportCli check " + written.json() + "'");
+      } else if (console) {
         print(ConsoleTable.render(report));
         say("reports written to " + written.json().getParent()
             + (written.stepSummary().isPresent() ? " and appended to $GITHUB_STEP_SUMMARY" : ""));
@@ -175,12 +250,19 @@ public final class ReportCollector implements RunCollector {
           say("a gate failed: the build fails at 'ReportCli check " + written.json() + "'");
         }
       }
+      return true;
     } catch (IOException | RuntimeException e) {
       say("the reports could not be written to " + dir + ": " + e);
+      mark(dir, new LastRun(LastRun.State.NOT_WRITTEN, r.runId(), r.startedAt(), r.endedAt(), e.toString()));
+      return false;
     }
-    RunReportUpload u = upload;
-    if (u != null) {
-      u.finished(report, dir);
+  }
+
+  private static void mark(Path dir, LastRun last) {
+    try {
+      last.write(dir);
+    } catch (IOException | RuntimeException e) {
+      say("cannot write " + dir.resolve(LastRun.FILE) + ": " + e);
     }
   }
 

@@ -315,8 +315,14 @@ final class RunReportUpload {
           s.latency(), s.tokens(), s.applicationCost(), s.judgeCost(), s.repeats(),
           s.caseOutcomes(), s.casesTruncated(), examples));
     }
+    List<io.github.evals4j.report.DatasetFailure> notLoaded = new ArrayList<>();
+    for (io.github.evals4j.report.DatasetFailure f : report.datasetFailures()) {
+      // the message may quote the dataset's malformed line
+      notLoaded.add(new io.github.evals4j.report.DatasetFailure(f.prompt(), f.test(),
+          privacy.sendText() ? privacy.text(f.message()) : ""));
+    }
     return new Report(report.schemaVersion(), report.run(), prompts, report.comparisons(),
-        report.baselineComparisons(), report.gates(), report.stopped());
+        report.baselineComparisons(), report.gates(), report.stopped(), notLoaded, report.error());
   }
 
   private static void attach(List<Attachment> attachments, List<String> truncated, String text,
