@@ -200,7 +200,7 @@ class RunReportTest {
       PromptStats asV1 = new PromptStats(prompt(first, "v1").prompt(), v2.cases(), v2.runs(),
           v2.passedRuns(), v2.passRate(), v2.passRateInterval(), v2.checks(), v2.hallucination(),
           v2.specificity(), v2.qualityScore(), v2.latency(), v2.tokens(), v2.applicationCost(),
-          v2.judgeCost(), v2.repeats(), v2.caseOutcomes(), v2.casesTruncated(), v2.examples());
+          v2.judgeCost(), v2.repeats(), v2.caseOutcomes(), v2.casesTruncated(), v2.examples(), v2.failedResults());
       Path baseline = dir.resolve("baseline.json");
       writeReport(baseline, new Report(first.schemaVersion(), first.run(), List.of(asV1),
           List.of(), List.of(), List.of(), List.of()));
