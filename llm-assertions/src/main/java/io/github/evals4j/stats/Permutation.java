@@ -10,8 +10,8 @@ package io.github.evals4j.stats;
  * likely positive as negative (the Fisher–Pitman sign-flip test). The two-sided mid-p value is
  * {@code P(|T| > |t|) + ½·P(|T| = |t|)} for {@code T} the sum of the differences with random signs.
  * When every difference is −1, 0 or +1 (one run per case) this is exactly McNemar's mid-p test. It
- * is computed exactly by convolution while that costs at most {@value #EXACT_BUDGET} steps and at
- * most {@value #MAX_EXACT_CASES} cases differ; beyond that by the normal approximation of the same
+ * is computed exactly by convolution while that costs at most 20,000,000 steps, 16 MB and at most
+ * 1,000 cases differ; beyond that by the normal approximation of the same
  * distribution (mean 0, variance Σ d²), which is then very close.
  *
  * <p><b>Independent</b> ({@link #twoSampleP}): different case sets; the normal approximation of
@@ -27,6 +27,9 @@ public final class Permutation {
 
   /** Convolution steps allowed for an exact paired p-value. */
   static final long EXACT_BUDGET = 20_000_000L;
+
+  /** Largest absolute sum for an exact paired p-value: two arrays of 2·sum+1 doubles (16 MB). */
+  static final long MAX_EXACT_SUM = 500_000L;
 
   /** Differing cases allowed for an exact paired p-value (2^-1000 still fits a double). */
   static final int MAX_EXACT_CASES = 1_000;
@@ -59,12 +62,37 @@ public final class Permutation {
     if (nonZero == 0) {
       return 1.0;
     }
+    // Dividing every difference by their greatest common divisor leaves the distribution's shape
+    // as it is and keeps the convolution small (differences in thirds of a run become 1s and 2s).
+    long gcd = 0;
+    for (long d : differences) {
+      gcd = gcd(gcd, Math.abs(d));
+    }
+    if (gcd > 1) {
+      long[] reduced = new long[differences.length];
+      for (int i = 0; i < reduced.length; i++) {
+        reduced[i] = differences[i] / gcd;
+      }
+      differences = reduced;
+      total /= gcd;
+      observed /= gcd;
+      sumSquares /= (double) gcd * gcd;
+    }
     long target = Math.abs(observed);
     double steps = (double) nonZero * (2.0 * total + 1);
-    if (nonZero <= MAX_EXACT_CASES && steps <= EXACT_BUDGET) {
+    if (nonZero <= MAX_EXACT_CASES && steps <= EXACT_BUDGET && total <= MAX_EXACT_SUM) {
       return exactMidP(differences, (int) total, target);
     }
     return Math.min(1.0, 2 * Normal.upperTail(target / Math.sqrt(sumSquares)));
+  }
+
+  private static long gcd(long a, long b) {
+    while (b != 0) {
+      long t = a % b;
+      a = b;
+      b = t;
+    }
+    return a;
   }
 
   private static double exactMidP(long[] differences, int total, long target) {

@@ -50,6 +50,17 @@ class PermutationTest {
   }
 
   @Test
+  void should_stay_in_bounded_memory_when_one_difference_is_huge() {
+    // GIVEN coprime differences of five million: exact convolution would need arrays of 2·10^7
+    // doubles; THEN the normal approximation answers, 2·norm.sf(9999999 / √(5e6² + 4999999²))
+    assertThat(Permutation.pairedMidP(new long[] {5_000_000, 4_999_999}))
+        .isCloseTo(0.15729920705028722, withPercentage(1e-4));
+    // AND a common divisor is taken out first: one difference of 5e6 is one sign, mid-p = ½·1
+    assertThat(Permutation.pairedMidP(new long[] {5_000_000})).isEqualTo(0.5);
+    assertThat(Permutation.pairedMidP(new long[] {3, 6, -3, 9, 3})).isCloseTo(5.0 / 32, within(1e-15));
+  }
+
+  @Test
   void should_be_one_when_no_case_differs() {
     assertThat(Permutation.pairedMidP(new long[] {0, 0, 0})).isEqualTo(1.0);
     assertThat(Permutation.pairedMidP(new long[0])).isEqualTo(1.0);
