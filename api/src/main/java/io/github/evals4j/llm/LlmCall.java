@@ -23,6 +23,11 @@ import java.util.Objects;
  * @param outputTokens completion tokens, {@code -1} if unknown
  * @param cachedInputTokens prompt tokens served from cache, {@code -1} if unknown
  * @param reasoningTokens reasoning tokens within the output, {@code -1} if unknown
+ * @param cacheWriteInputTokens prompt tokens written to a prompt cache by this call (Anthropic's
+ *     {@code cache_creation_input_tokens}, charged above the input price), included in {@code
+ *     inputTokens}; {@code -1} if unknown
+ * @param cacheWrite1hInputTokens the part of {@code cacheWriteInputTokens} written with a 1-hour
+ *     lifetime (charged more than 5-minute writes), {@code -1} if unknown
  * @param startedAt when the call started
  * @param latency how long the call took
  * @param timeToFirstToken for streams, time to the first token; {@code null} otherwise
@@ -39,6 +44,8 @@ public record LlmCall(
     long outputTokens,
     long cachedInputTokens,
     long reasoningTokens,
+    long cacheWriteInputTokens,
+    long cacheWrite1hInputTokens,
     Instant startedAt,
     Duration latency,
     Duration timeToFirstToken,
@@ -75,6 +82,8 @@ public record LlmCall(
     private long outputTokens = -1;
     private long cachedInputTokens = -1;
     private long reasoningTokens = -1;
+    private long cacheWriteInputTokens = -1;
+    private long cacheWrite1hInputTokens = -1;
     private Instant startedAt;
     private Duration latency;
     private Duration timeToFirstToken;
@@ -93,6 +102,8 @@ public record LlmCall(
     public Builder outputTokens(long v) { this.outputTokens = v; return this; }
     public Builder cachedInputTokens(long v) { this.cachedInputTokens = v; return this; }
     public Builder reasoningTokens(long v) { this.reasoningTokens = v; return this; }
+    public Builder cacheWriteInputTokens(long v) { this.cacheWriteInputTokens = v; return this; }
+    public Builder cacheWrite1hInputTokens(long v) { this.cacheWrite1hInputTokens = v; return this; }
     public Builder startedAt(Instant v) { this.startedAt = v; return this; }
     public Builder latency(Duration v) { this.latency = v; return this; }
     public Builder timeToFirstToken(Duration v) { this.timeToFirstToken = v; return this; }
@@ -102,7 +113,8 @@ public record LlmCall(
 
     public LlmCall build() {
       return new LlmCall(provider, requestModel, responseModel, operation, inputTokens,
-          outputTokens, cachedInputTokens, reasoningTokens, startedAt, latency, timeToFirstToken,
+          outputTokens, cachedInputTokens, reasoningTokens, cacheWriteInputTokens,
+          cacheWrite1hInputTokens, startedAt, latency, timeToFirstToken,
           finishReason, error, replayed);
     }
   }

@@ -15,7 +15,10 @@ import java.util.Set;
  *     hallucinated when one of them failed
  * @param specificityCheck checks whose name starts with this give the mean specificity
  * @param maxExamples failing examples kept per prompt version
- * @param maxListedCases case ids listed (unstable cases) and case outcomes kept per prompt version
+ * @param maxListedCases the case limit: case outcomes kept per prompt version (100,000 by default),
+ *     so that paired comparisons, regressions and per-case gates see every case of any realistic
+ *     suite; beyond it they see the first cases only and every report says so. Unstable case ids
+ *     are listed up to 50
  * @param excerptLength code points of output kept around the first evidence of an example
  */
 public record AggregationOptions(

@@ -7,23 +7,40 @@ import java.util.OptionalLong;
 
 /**
  * Two versions (or models) of one prompt side by side: which one passes more often, whether that
- * is more than noise, and what it costs.
+ * is more than noise, which cases changed, and what it costs.
+ *
+ * <p>The headline ({@code passRateDelta}), the effect and the test all describe one quantity, named
+ * by {@code measure}: the <em>mean per-case pass rate</em>, each case's share of passing runs
+ * averaged over the cases compared (see {@link Comparisons}).
  *
  * @param baseline the reference version
  * @param candidate the version compared with it
- * @param baselinePassRate pass rate of the baseline (over runs)
- * @param candidatePassRate pass rate of the candidate (over runs)
+ * @param baselinePassRate the baseline's mean per-case pass rate over the cases compared
+ * @param candidatePassRate the candidate's mean per-case pass rate over the cases compared
  * @param passRateDelta {@code candidatePassRate - baselinePassRate}
- * @param test {@code "mcnemar-mid-p"} when both ran the same cases (paired), else {@code "fisher"}
- * @param pValue the two-sided p-value of that test on per-case outcomes
+ * @param test {@code "mcnemar-mid-p"} (same cases, one run each), {@code "sign-flip-mid-p"} (same
+ *     cases, repeats), {@code "fisher"} (different cases, one run each) or {@code "permutation-z"}
+ *     (different cases, repeats)
+ * @param pValue the two-sided p-value of that test
  * @param verdict a winner only when {@code pValue < 0.05}
  * @param moreCasesNeeded when not significant, roughly how many more cases per version would make
- *     the observed difference significant (80 % power); empty when there is no difference at all
+ *     the observed difference significant (80 % power); empty when there is no difference at all;
+ *     above {@link io.github.evals4j.stats.SampleSize#LIMIT} it is {@code LIMIT + 1}
  * @param costPerCaseDeltaUsd candidate minus baseline application cost per case, empty if unknown
  * @param p95LatencyDeltaMs candidate minus baseline p95 latency, empty without latencies
- * @param regressions cases that passed in the baseline and fail in the candidate, or whose score
- *     dropped by more than the margin
+ * @param regressions cases that passed in most baseline runs and fail in most candidate runs, or
+ *     whose score dropped by more than the margin (at most {@value Comparisons#MAX_LISTED} listed)
  * @param summary one sentence for humans
+ * @param measure what {@code passRateDelta} and the test measure: {@value Comparisons#MEASURE};
+ *     {@code null} in reports written before this field existed (their delta was over runs)
+ * @param paired whether both versions ran the same cases (a paired test)
+ * @param baselineCases cases of the baseline in the comparison
+ * @param candidateCases cases of the candidate in the comparison
+ * @param casesNotCompared cases left out because a version reached the case limit (0 normally)
+ * @param fixes cases that failed in most baseline runs and pass in most candidate runs (at most
+ *     {@value Comparisons#MAX_LISTED} listed)
+ * @param regressedCases how many cases regressed (listed or not)
+ * @param fixedCases how many cases were fixed (listed or not)
  */
 public record Comparison(
     PromptRef baseline,
@@ -38,12 +55,33 @@ public record Comparison(
     OptionalDouble costPerCaseDeltaUsd,
     OptionalDouble p95LatencyDeltaMs,
     List<CaseRegression> regressions,
-    String summary) {
+    String summary,
+    String measure,
+    boolean paired,
+    long baselineCases,
+    long candidateCases,
+    long casesNotCompared,
+    List<CaseFix> fixes,
+    long regressedCases,
+    long fixedCases) {
 
   public Comparison {
     moreCasesNeeded = moreCasesNeeded == null ? OptionalLong.empty() : moreCasesNeeded;
     costPerCaseDeltaUsd = costPerCaseDeltaUsd == null ? OptionalDouble.empty() : costPerCaseDeltaUsd;
     p95LatencyDeltaMs = p95LatencyDeltaMs == null ? OptionalDouble.empty() : p95LatencyDeltaMs;
     regressions = regressions == null ? List.of() : List.copyOf(regressions);
+    fixes = fixes == null ? List.of() : List.copyOf(fixes);
+    regressedCases = Math.max(regressedCases, regressions.size());
+    fixedCases = Math.max(fixedCases, fixes.size());
+  }
+
+  /** Regressed cases not listed in {@code regressions}. */
+  public long regressionsNotListed() {
+    return regressedCases - regressions.size();
+  }
+
+  /** Fixed cases not listed in {@code fixes}. */
+  public long fixesNotListed() {
+    return fixedCases - fixes.size();
   }
 }

@@ -17,9 +17,13 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * The running counters of one prompt version. Memory: a few counters per check name and per case
- * (a bit per repeat), one latency sketch, and at most {@code maxExamples} examples: never the
- * results themselves. Guarded by its own monitor.
+ * The running counters of one prompt version. Memory: a few counters per check name, a compact
+ * record per case (four 64-bit masks of its first 64 repeats, a bit set only beyond, per-repeat
+ * scores only when scored: see {@code AggregationBenchmark} for the bytes per case), one latency
+ * sketch, and at most {@code maxExamples} examples: never the results themselves. Every case is
+ * counted (a run is told from another by its case and repeat, so the counts stay exact); the
+ * snapshot keeps the outcomes of the first {@code maxListedCases} cases. Guarded by its own
+ * monitor.
  */
 final class GroupAccumulator {
 
@@ -33,6 +37,10 @@ final class GroupAccumulator {
   private final Map<String, CheckAcc> checks = new HashMap<>();
   private final QuantileSketch latency = new QuantileSketch();
   private final List<FailingExample> examples = new ArrayList<>();
+  // For each example, how many failing results of its case and check it stands for.
+  private final Map<String, Integer> exampleIndex = new HashMap<>();
+  private int[] exampleOccurrences = new int[0];
+  private long failedResults;
   private double specificitySum;
   private long specificityCount;
   private double qualitySum;
@@ -55,7 +63,7 @@ final class GroupAccumulator {
 
   synchronized void check(String caseId, int repeat, CheckResult r, String output) {
     CaseAcc c = cases.computeIfAbsent(caseId, id -> new CaseAcc());
-    c.seen.set(repeat);
+    c.set(CaseAcc.SEEN, repeat);
     String name = r.check();
     CheckAcc acc = checks.get(name);
     if (acc == null) {
@@ -64,16 +72,16 @@ final class GroupAccumulator {
     }
     acc.results++;
     double score = Double.isFinite(r.score()) ? r.score() : (r.passed() ? 1 : 0);
-    acc.scoreSum += score;
+    acc.add(r.direction(), score);
     if (r.passed()) {
       acc.passed++;
     } else if (!acc.informational) {
-      c.failed.set(repeat);
+      c.set(CaseAcc.FAILED, repeat);
     }
     if (name.startsWith(options.groundingPrefix())) {
-      c.grounded.set(repeat);
+      c.set(CaseAcc.GROUNDED, repeat);
       if (!r.passed()) {
-        c.hallucinated.set(repeat);
+        c.set(CaseAcc.HALLUCINATED, repeat);
       }
     }
     if (name.startsWith(options.specificityCheck())) {
@@ -87,9 +95,29 @@ final class GroupAccumulator {
       c.scoreCount++;
       c.addRunScore(repeat, score);
     }
-    if (!r.passed() && examples.size() < options.maxExamples()) {
-      examples.add(example(caseId, repeat, r, output));
+    if (!r.passed()) {
+      failedResults++;
+      example(caseId, repeat, r, output);
     }
+  }
+
+  /** Keeps one example per case and check (the first failing run), counting the others. */
+  private void example(String caseId, int repeat, CheckResult r, String output) {
+    String key = caseId + '\u0000' + r.check();
+    Integer index = exampleIndex.get(key);
+    if (index != null) {
+      exampleOccurrences[index]++;
+      return;
+    }
+    if (examples.size() >= options.maxExamples()) {
+      return;
+    }
+    exampleIndex.put(key, examples.size());
+    if (exampleOccurrences.length == examples.size()) {
+      exampleOccurrences = java.util.Arrays.copyOf(exampleOccurrences, Math.max(4, examples.size() * 2));
+    }
+    exampleOccurrences[examples.size()] = 1;
+    examples.add(example0(caseId, repeat, r, output));
   }
 
   synchronized void call(LlmCall call, CallRole role, OptionalDouble costUsd) {
@@ -132,17 +160,22 @@ final class GroupAccumulator {
     long hallucinated = 0;
     for (Map.Entry<String, CaseAcc> e : cases.entrySet()) {
       CaseAcc c = e.getValue();
-      int runs = c.seen.cardinality();
-      int failed = c.failed.cardinality();
+      int runs = c.count(CaseAcc.SEEN);
+      int failed = c.count(CaseAcc.FAILED);
       outcomes.add(new CaseStats(e.getKey(), runs, runs - failed, Mean.of(c.scoreSum, c.scoreCount),
           c.runScores()));
-      grounded += c.grounded.cardinality();
-      hallucinated += c.hallucinated.cardinality();
+      grounded += c.count(CaseAcc.GROUNDED);
+      hallucinated += c.count(CaseAcc.HALLUCINATED);
     }
     List<CheckStats> checkStats = new ArrayList<>(checks.size());
     for (Map.Entry<String, CheckAcc> e : checks.entrySet()) {
       CheckAcc a = e.getValue();
-      checkStats.add(new CheckStats(e.getKey(), a.informational, a.results, a.passed, Mean.of(a.scoreSum, a.results)));
+      checkStats.add(new CheckStats(e.getKey(), a.informational, a.results, a.passed,
+          Mean.of(a.scoreSum, a.results), a.direction(), a.scale()));
+    }
+    List<FailingExample> shown = new ArrayList<>(examples.size());
+    for (int i = 0; i < examples.size(); i++) {
+      shown.add(examples.get(i).withOccurrences(exampleOccurrences[i]));
     }
     int caseCount = cases.size();
     return PromptStats.build(
@@ -151,11 +184,11 @@ final class GroupAccumulator {
         LatencyStats.of(latency),
         new TokenStats(calls, inputTokens, outputTokens, cachedTokens, reasoningTokens, unknownUsage,
             failedCalls, replayedCalls),
-        appCost.stats(caseCount), judgeCost.stats(caseCount), List.copyOf(examples),
+        appCost.stats(caseCount), judgeCost.stats(caseCount), shown, failedResults,
         options.maxListedCases());
   }
 
-  private FailingExample example(String caseId, int repeat, CheckResult r, String output) {
+  private FailingExample example0(String caseId, int repeat, CheckResult r, String output) {
     List<Evidence> evidence = new ArrayList<>();
     for (Evidence e : r.evidence()) {
       if (evidence.size() == MAX_EVIDENCE) {
@@ -187,18 +220,50 @@ final class GroupAccumulator {
     return from > 0 ? "\u2026" + shown : shown;
   }
 
+  /** One case: which repeats ran, failed, were grounded, hallucinated; its quality scores. */
   private static final class CaseAcc {
-    final BitSet seen = new BitSet(1);
-    final BitSet failed = new BitSet(1);
-    final BitSet grounded = new BitSet(1);
-    final BitSet hallucinated = new BitSet(1);
+    static final int SEEN = 0;
+    static final int FAILED = 1;
+    static final int GROUNDED = 2;
+    static final int HALLUCINATED = 3;
+    // Repeats 0..63 of each kind in one long (nearly every case); later repeats in a bit set,
+    // four bits per repeat, made only when needed.
+    private final long[] low = new long[4];
+    private BitSet high;
     double scoreSum;
     long scoreCount;
-    // Per repeat: the sum and count of its quality scores (arrays sized by the highest repeat).
-    double[] runScoreSum = new double[0];
-    int[] runScoreCount = new int[0];
+    // Per repeat: the sum and count of its quality scores, made at the first score.
+    double[] runScoreSum;
+    int[] runScoreCount;
+
+    void set(int kind, int repeat) {
+      if (repeat < 64) {
+        low[kind] |= 1L << repeat;
+      } else {
+        if (high == null) {
+          high = new BitSet();
+        }
+        high.set((repeat - 64) * 4 + kind);
+      }
+    }
+
+    int count(int kind) {
+      int n = Long.bitCount(low[kind]);
+      if (high != null) {
+        for (int i = high.nextSetBit(0); i >= 0; i = high.nextSetBit(i + 1)) {
+          if (i % 4 == kind) {
+            n++;
+          }
+        }
+      }
+      return n;
+    }
 
     void addRunScore(int repeat, double score) {
+      if (runScoreSum == null) {
+        runScoreSum = new double[Math.max(1, Math.min(repeat + 1, 64))];
+        runScoreCount = new int[runScoreSum.length];
+      }
       if (repeat >= runScoreSum.length) {
         int size = Math.max(repeat + 1, Math.max(4, runScoreSum.length * 2));
         runScoreSum = java.util.Arrays.copyOf(runScoreSum, size);
@@ -210,6 +275,9 @@ final class GroupAccumulator {
 
     Spread runScores() {
       Spread s = Spread.NONE;
+      if (runScoreSum == null) {
+        return s;
+      }
       for (int r = 0; r < runScoreSum.length; r++) {
         if (runScoreCount[r] > 0) {
           s = s.plus(runScoreSum[r] / runScoreCount[r]);
@@ -224,9 +292,32 @@ final class GroupAccumulator {
     long results;
     long passed;
     double scoreSum;
+    Direction direction;
+    boolean mixed;
+    boolean passFail = true; // every score 0 or 1
+    boolean unit = true; // every score within [0, 1]
 
     CheckAcc(boolean informational) {
       this.informational = informational;
+    }
+
+    void add(Direction d, double score) {
+      scoreSum += score;
+      if (direction == null) {
+        direction = d;
+      } else if (direction != d) {
+        mixed = true;
+      }
+      passFail &= score == 0 || score == 1;
+      unit &= score >= 0 && score <= 1;
+    }
+
+    String direction() {
+      return mixed ? CheckStats.MIXED : direction == null ? Direction.NONE.name() : direction.name();
+    }
+
+    String scale() {
+      return passFail ? CheckStats.PASS_FAIL : unit ? CheckStats.UNIT : CheckStats.VALUE;
     }
   }
 

@@ -35,9 +35,14 @@ import java.util.Set;
  * @param applicationCost what the application's calls cost
  * @param judgeCost what the judge's calls cost (kept apart)
  * @param repeats pass@k, pass^k and unstable cases
- * @param caseOutcomes each case's runs and passes (capped; used for paired tests and regressions)
- * @param casesTruncated whether {@code caseOutcomes} was capped
- * @param examples a capped sample of failing results
+ * @param caseOutcomes each case's runs and passes, for paired tests, regressions and per-case
+ *     gates: every case up to a large limit ({@link AggregationOptions#maxListedCases()}, 100,000
+ *     by default)
+ * @param casesTruncated whether that limit was reached: {@code caseOutcomes} holds only the first
+ *     cases, and every comparison and report says so
+ * @param examples a capped sample of failing results, one per case and check
+ * @param failedResults how many failing results were recorded in all (informational ones
+ *     included): the examples stand for some of them, the report says how many are not shown
  */
 public record PromptStats(
     PromptRef prompt,
@@ -57,7 +62,8 @@ public record PromptStats(
     RepeatStats repeats,
     List<CaseStats> caseOutcomes,
     boolean casesTruncated,
-    List<FailingExample> examples) {
+    List<FailingExample> examples,
+    long failedResults) {
 
   public PromptStats {
     checks = List.copyOf(checks);
@@ -68,6 +74,23 @@ public record PromptStats(
   /** The hallucination rate, empty when no grounding check ran. */
   public OptionalDouble hallucinationRate() {
     return hallucination.value();
+  }
+
+  /**
+   * Failing results that no example shows: {@code failedResults} minus the results the examples
+   * stand for (0 in reports written before that count existed).
+   */
+  public long failedResultsNotShown() {
+    long shown = 0;
+    for (FailingExample e : examples) {
+      shown += e.occurrences();
+    }
+    return Math.max(0, failedResults - shown);
+  }
+
+  /** Cases whose outcome is not in {@code caseOutcomes} (the case limit was reached). */
+  public long casesNotListed() {
+    return Math.max(0, cases - caseOutcomes.size());
   }
 
   /** The failure rate, {@code 1 - passRate}. */
@@ -98,10 +121,17 @@ public record PromptStats(
     for (CaseStats c : b.caseOutcomes) {
       cases.merge(c.id(), c, CaseStats::plus);
     }
-    List<FailingExample> examples = new ArrayList<>(a.examples);
-    for (FailingExample e : b.examples) {
-      if (examples.size() < maxExamples) {
-        examples.add(e);
+    // One example per case and check: a shard's example of a pair already shown adds its count.
+    Map<String, FailingExample> examples = new LinkedHashMap<>();
+    for (List<FailingExample> list : List.of(a.examples, b.examples)) {
+      for (FailingExample e : list) {
+        String key = e.caseId() + '\u0000' + e.check();
+        FailingExample old = examples.get(key);
+        if (old != null) {
+          examples.put(key, old.withOccurrences(old.occurrences() + e.occurrences()));
+        } else if (examples.size() < maxExamples) {
+          examples.put(key, e);
+        }
       }
     }
     // Without truncation, the shards' cases are all known and counted exactly; with it, the runs
@@ -114,7 +144,8 @@ public record PromptStats(
         a.specificity.plus(b.specificity), a.qualityScore.plus(b.qualityScore),
         a.latency.plus(b.latency), a.tokens.plus(b.tokens),
         a.applicationCost.plus(b.applicationCost, caseCount),
-        a.judgeCost.plus(b.judgeCost, caseCount), examples, maxListedCases,
+        a.judgeCost.plus(b.judgeCost, caseCount), new ArrayList<>(examples.values()),
+        a.failedResults + b.failedResults, maxListedCases,
         truncated ? new long[] {a.runs + b.runs, a.passedRuns + b.passedRuns} : null);
   }
 
@@ -136,9 +167,9 @@ public record PromptStats(
       PromptRef prompt, int caseCount, List<CaseStats> caseOutcomes, boolean truncated,
       List<CheckStats> checks, Rate hallucination, Mean specificity, Mean quality,
       LatencyStats latency, TokenStats tokens, CostStats app, CostStats judge,
-      List<FailingExample> examples, int maxListedCases) {
+      List<FailingExample> examples, long failedResults, int maxListedCases) {
     return build(prompt, caseCount, caseOutcomes, truncated, checks, hallucination, specificity,
-        quality, latency, tokens, app, judge, examples, maxListedCases, null);
+        quality, latency, tokens, app, judge, examples, failedResults, maxListedCases, null);
   }
 
   /** {@code totals}: runs and passed runs when {@code caseOutcomes} are not all the cases. */
@@ -146,7 +177,7 @@ public record PromptStats(
       PromptRef prompt, int caseCount, List<CaseStats> caseOutcomes, boolean truncated,
       List<CheckStats> checks, Rate hallucination, Mean specificity, Mean quality,
       LatencyStats latency, TokenStats tokens, CostStats app, CostStats judge,
-      List<FailingExample> examples, int maxListedCases, long[] totals) {
+      List<FailingExample> examples, long failedResults, int maxListedCases, long[] totals) {
     long runs = 0;
     long passed = 0;
     int maxRepeats = 0;
@@ -202,6 +233,6 @@ public record PromptStats(
         Proportions.wilson(passed, runs), checks, hallucination, specificity, quality, latency,
         tokens, app, judge, new RepeatStats(maxRepeats, passAt, passHat, unstable, unstableIds,
             spreadCases == 0 ? 0 : spreadSum / spreadCases, spreadMax),
-        kept, truncated || caseOutcomes.size() > maxListedCases, examples);
+        kept, truncated || caseOutcomes.size() > maxListedCases, examples, failedResults);
   }
 }

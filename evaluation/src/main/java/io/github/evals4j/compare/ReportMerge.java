@@ -112,7 +112,7 @@ public final class ReportMerge {
     CostStats noCost = new CostStats(0, 0, 0, OptionalDouble.empty(), OptionalDouble.empty(), List.of());
     return new PromptStats(like.prompt(), 0, 0, 0, 0, Proportions.wilson(0, 0), List.of(), Rate.NONE,
         Mean.NONE, Mean.NONE, new LatencyStats(0, 0, 0, 0, 0, 0, sketch), TokenStats.NONE, noCost, noCost,
-        new RepeatStats(0, List.of(), List.of(), 0, List.of(), 0, 0), List.of(), false, List.of());
+        new RepeatStats(0, List.of(), List.of(), 0, List.of(), 0, 0), List.of(), false, List.of(), 0);
   }
 
   /** Skipped invocations per prompt version summed over the shards, their distinct reasons joined. */

@@ -16,21 +16,38 @@ import java.util.OptionalDouble;
  * @param cachedInputPerMillion USD per million input tokens served from a prompt cache, empty when
  *     the provider has no separate price (the input price applies)
  * @param outputPerMillion USD per million output tokens (reasoning tokens included)
+ * @param cacheWritePerMillion USD per million input tokens written to a prompt cache with the
+ *     provider's default lifetime (Anthropic: 5 minutes, 1.25 × input), empty when writing costs
+ *     the input price
+ * @param cacheWrite1hPerMillion USD per million input tokens written to a prompt cache for 1 hour
+ *     (Anthropic: 2 × input), empty when the same as {@code cacheWritePerMillion}
  */
 public record ModelPrice(
     String model,
     String provider,
     double inputPerMillion,
     OptionalDouble cachedInputPerMillion,
-    double outputPerMillion) {
+    double outputPerMillion,
+    OptionalDouble cacheWritePerMillion,
+    OptionalDouble cacheWrite1hPerMillion) {
 
   public ModelPrice {
     cachedInputPerMillion =
         cachedInputPerMillion == null ? OptionalDouble.empty() : cachedInputPerMillion;
-    if (!(inputPerMillion >= 0) || !(outputPerMillion >= 0)
-        || (cachedInputPerMillion.isPresent() && !(cachedInputPerMillion.getAsDouble() >= 0))) {
+    cacheWritePerMillion = cacheWritePerMillion == null ? OptionalDouble.empty() : cacheWritePerMillion;
+    cacheWrite1hPerMillion = cacheWrite1hPerMillion == null ? OptionalDouble.empty() : cacheWrite1hPerMillion;
+    if (!(inputPerMillion >= 0) || !(outputPerMillion >= 0) || negative(cachedInputPerMillion)
+        || negative(cacheWritePerMillion) || negative(cacheWrite1hPerMillion)) {
       throw new IllegalArgumentException("prices must be >= 0 for model " + model);
     }
+  }
+
+  /** A price without cache-write surcharge. */
+  public ModelPrice(
+      String model, String provider, double inputPerMillion, OptionalDouble cachedInputPerMillion,
+      double outputPerMillion) {
+    this(model, provider, inputPerMillion, cachedInputPerMillion, outputPerMillion,
+        OptionalDouble.empty(), OptionalDouble.empty());
   }
 
   /**
@@ -38,11 +55,36 @@ public record ModelPrice(
    * OpenAI and Gemini report them), which are charged at the cached price.
    */
   public double costUsd(long inputTokens, long cachedInputTokens, long outputTokens) {
-    long cached = Math.max(0, Math.min(cachedInputTokens, inputTokens));
+    return costUsd(inputTokens, cachedInputTokens, 0, 0, outputTokens);
+  }
+
+  /**
+   * The cost in USD of a call whose {@code inputTokens} include {@code cachedInputTokens} read from
+   * a prompt cache and {@code cacheWriteTokens} written to it, {@code cacheWrite1hTokens} of
+   * which with a 1-hour lifetime; each part is charged at its own price.
+   */
+  public double costUsd(
+      long inputTokens, long cachedInputTokens, long cacheWriteTokens, long cacheWrite1hTokens,
+      long outputTokens) {
+    long cached = clamp(cachedInputTokens, inputTokens);
+    long written = clamp(cacheWriteTokens, inputTokens - cached);
+    long written1h = clamp(cacheWrite1hTokens, written);
     double cachedPrice = cachedInputPerMillion.orElse(inputPerMillion);
-    return ((inputTokens - cached) * inputPerMillion
+    double writePrice = cacheWritePerMillion.orElse(inputPerMillion);
+    double write1hPrice = cacheWrite1hPerMillion.orElse(writePrice);
+    return ((inputTokens - cached - written) * inputPerMillion
             + cached * cachedPrice
+            + (written - written1h) * writePrice
+            + written1h * write1hPrice
             + outputTokens * outputPerMillion)
         / 1_000_000.0;
+  }
+
+  private static long clamp(long value, long max) {
+    return Math.max(0, Math.min(value, max));
+  }
+
+  private static boolean negative(OptionalDouble price) {
+    return price.isPresent() && !(price.getAsDouble() >= 0);
   }
 }

@@ -31,10 +31,16 @@ import java.util.regex.Pattern;
  * properties ({@code evals4j.price.<model>.input}, {@code .output}, {@code .cached-input}) or a file
  * in the same CSV format as the bundled one ({@code evals4j.price-file}). A model is found by its
  * exact name (case-insensitive, a {@code provider/} prefix ignored), then by its name without a
- * dated-snapshot suffix ({@code gpt-4o-mini-2024-07-18} → {@code gpt-4o-mini},
- * {@code claude-sonnet-4-20250514} → {@code claude-sonnet-4}, {@code mistral-large-2411} →
- * {@code mistral-large}, {@code -latest}, {@code -001}). A model it does not know has an
- * <em>unknown</em> cost (an empty optional), never 0.
+ * dated-snapshot suffix, but only in the dating style of the base model's provider ({@code
+ * gpt-4o-mini-2024-07-18} → {@code gpt-4o-mini} (openai), {@code claude-sonnet-4-20250514} →
+ * {@code claude-sonnet-4} (anthropic), {@code mistral-large-2411} → {@code mistral-large}
+ * (mistral), {@code gemini-2.0-flash-001} → {@code gemini-2.0-flash} (google), {@code -latest} for
+ * any): an old snapshot such as {@code gpt-3.5-turbo-0301} has its own price, so it is unknown
+ * unless the table lists it. A model it does not know has an <em>unknown</em> cost (an empty
+ * optional), never 0.
+ *
+ * <p>Anthropic's prompt-cache writes are priced at the row's {@code cache_write} (5-minute, 1.25 ×
+ * input) and {@code cache_write_1h} (2 × input) prices, reads at {@code cached_input}.
  *
  * <pre>{@code
  * PriceTable prices = PriceTable.bundled().withOverrides(Map.of("evals4j.price.my-model.input", "0.2",
@@ -46,7 +52,10 @@ import java.util.regex.Pattern;
  */
 public final class PriceTable {
 
-  /** Property prefix of a price override: {@code evals4j.price.<model>.input|output|cached-input}. */
+  /**
+   * Property prefix of a price override: {@code
+   * evals4j.price.<model>.input|output|cached-input|cache-write|cache-write-1h|provider}.
+   */
   public static final String PRICE_PREFIX = "evals4j.price.";
 
   /** Property naming a CSV file of prices that override the bundled ones. */
@@ -54,13 +63,21 @@ public final class PriceTable {
 
   private static final String BUNDLED = "/io/github/evals4j/cost/prices.csv";
 
-  private static final List<Pattern> SNAPSHOT_SUFFIXES =
+  /**
+   * Dated-snapshot suffixes and the provider whose models are named that way: a snapshot maps to
+   * its base model only when the base model's row has that provider, so {@code
+   * gpt-3.5-turbo-0301} (an OpenAI name with a Mistral-style suffix, an old snapshot with its own
+   * price) is unknown rather than priced as {@code gpt-3.5-turbo}.
+   */
+  private record SnapshotRule(Pattern suffix, String provider) {}
+
+  private static final List<SnapshotRule> SNAPSHOT_SUFFIXES =
       List.of(
-          Pattern.compile("-\\d{4}-\\d{2}-\\d{2}$"), // OpenAI: gpt-4o-mini-2024-07-18
-          Pattern.compile("[-@]\\d{8}$"), // Anthropic: claude-sonnet-4-20250514, Vertex @20241022
-          Pattern.compile("-\\d{4}$"), // Mistral: mistral-large-2411
-          Pattern.compile("-\\d{3}$"), // Google: gemini-2.0-flash-001
-          Pattern.compile("-latest$"));
+          new SnapshotRule(Pattern.compile("-\\d{4}-\\d{2}-\\d{2}$"), "openai"), // gpt-4o-mini-2024-07-18
+          new SnapshotRule(Pattern.compile("[-@]\\d{8}$"), "anthropic"), // claude-sonnet-4-20250514, Vertex @20241022
+          new SnapshotRule(Pattern.compile("-\\d{4}$"), "mistral"), // mistral-large-2411
+          new SnapshotRule(Pattern.compile("-\\d{3}$"), "google"), // gemini-2.0-flash-001
+          new SnapshotRule(Pattern.compile("-latest$"), null)); // any provider
 
   private final Map<String, ModelPrice> prices;
   private final Optional<LocalDate> asOf;
@@ -83,8 +100,8 @@ public final class PriceTable {
   }
 
   /**
-   * Parses a price CSV: {@code model,provider,input,cached_input,output} lines (USD per million
-   * tokens, {@code cached_input} may be empty), an optional header line starting with {@code model,},
+   * Parses a price CSV: {@code model,provider,input,cached_input,output[,cache_write[,cache_write_1h]]}
+   * lines (USD per million tokens; {@code cached_input} and the cache-write prices may be empty), an optional header line starting with {@code model,},
    * {@code #} comments, {@code # as-of: YYYY-MM-DD} and {@code # source: URL} lines.
    *
    * @param name the file's name, used in error messages
@@ -160,9 +177,10 @@ public final class PriceTable {
       int dot = key.lastIndexOf('.');
       String model = normalise(key.substring(PRICE_PREFIX.length(), Math.max(PRICE_PREFIX.length(), dot)));
       String field = key.substring(dot + 1);
-      if (model.isEmpty() || !List.of("input", "output", "cached-input", "provider").contains(field)) {
+      if (model.isEmpty() || !List.of("input", "output", "cached-input", "cache-write", "cache-write-1h", "provider").contains(field)) {
         throw new IllegalArgumentException(
-            "bad price key '" + key + "': expected " + PRICE_PREFIX + "<model>.input|output|cached-input");
+            "bad price key '" + key + "': expected " + PRICE_PREFIX
+                + "<model>.input|output|cached-input|cache-write|cache-write-1h|provider");
       }
       byModel.computeIfAbsent(model, m -> new LinkedHashMap<>()).put(field, e.getValue().strip());
     }
@@ -184,7 +202,13 @@ public final class PriceTable {
               ? OptionalDouble.of(number(f.get("cached-input"), keyBase + "cached-input"))
               : old == null ? OptionalDouble.empty() : old.cachedInputPerMillion();
       String provider = f.getOrDefault("provider", old == null ? "custom" : old.provider());
-      merged.put(model, new ModelPrice(model, provider, input, cached, output));
+      OptionalDouble write = f.containsKey("cache-write")
+          ? OptionalDouble.of(number(f.get("cache-write"), keyBase + "cache-write"))
+          : old == null ? OptionalDouble.empty() : old.cacheWritePerMillion();
+      OptionalDouble write1h = f.containsKey("cache-write-1h")
+          ? OptionalDouble.of(number(f.get("cache-write-1h"), keyBase + "cache-write-1h"))
+          : old == null ? OptionalDouble.empty() : old.cacheWrite1hPerMillion();
+      merged.put(model, new ModelPrice(model, provider, input, cached, output, write, write1h));
     }
     List<String> mergedSources = new ArrayList<>(base.sources);
     if (!byModel.isEmpty()) {
@@ -204,19 +228,26 @@ public final class PriceTable {
       if (price != null) {
         return Optional.of(price);
       }
+      SnapshotRule rule = null;
       String stripped = name;
-      for (Pattern suffix : SNAPSHOT_SUFFIXES) {
-        stripped = suffix.matcher(stripped).replaceFirst("");
+      for (SnapshotRule r : SNAPSHOT_SUFFIXES) {
+        stripped = r.suffix().matcher(name).replaceFirst("");
         if (!stripped.equals(name)) {
+          rule = r;
           break;
         }
       }
-      if (stripped.equals(name) || stripped.isEmpty()) {
+      if (rule == null || stripped.isEmpty()) {
         return Optional.empty();
+      }
+      ModelPrice base = prices.get(stripped);
+      if (base != null) {
+        return rule.provider() == null || rule.provider().equals(base.provider())
+            ? Optional.of(base) : Optional.empty();
       }
       name = stripped;
     }
-    return Optional.ofNullable(prices.get(name));
+    return Optional.empty();
   }
 
   /**
@@ -233,7 +264,8 @@ public final class PriceTable {
       price = lookup(call.requestModel());
     }
     return price
-        .map(p -> OptionalDouble.of(p.costUsd(call.inputTokens(), call.cachedInputTokens(), call.outputTokens())))
+        .map(p -> OptionalDouble.of(p.costUsd(call.inputTokens(), call.cachedInputTokens(),
+            call.cacheWriteInputTokens(), call.cacheWrite1hInputTokens(), call.outputTokens())))
         .orElse(OptionalDouble.empty());
   }
 
@@ -260,23 +292,29 @@ public final class PriceTable {
 
   private static ModelPrice parseLine(String text, String name, int number) {
     String[] cells = text.split(",", -1);
-    if (cells.length != 5) {
+    if (cells.length < 5 || cells.length > 7) {
       throw new IllegalArgumentException(
-          name + " line " + number + ": expected 5 cells (model,provider,input,cached_input,output), got "
-              + cells.length + ": " + text);
+          name + " line " + number + ": expected 5 cells (model,provider,input,cached_input,output)"
+              + " and optionally cache_write and cache_write_1h, got " + cells.length + ": " + text);
     }
     String where = name + " line " + number;
     String model = normalise(cells[0]);
     if (model.isEmpty()) {
       throw new IllegalArgumentException(where + ": empty model name");
     }
-    String cached = cells[3].strip();
     return new ModelPrice(
         model,
         cells[1].strip(),
         number(cells[2], where + " input"),
-        cached.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(number(cached, where + " cached_input")),
-        number(cells[4], where + " output"));
+        optional(cells, 3, where + " cached_input"),
+        number(cells[4], where + " output"),
+        optional(cells, 5, where + " cache_write"),
+        optional(cells, 6, where + " cache_write_1h"));
+  }
+
+  private static OptionalDouble optional(String[] cells, int index, String where) {
+    String value = index < cells.length ? cells[index].strip() : "";
+    return value.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(number(value, where));
   }
 
   private static double number(String value, String where) {

@@ -1,7 +1,12 @@
 package io.github.evals4j.report;
 
+import io.github.evals4j.aggregate.CaseFix;
+import io.github.evals4j.aggregate.CaseRegression;
+import io.github.evals4j.aggregate.CheckStats;
+import io.github.evals4j.aggregate.Comparison;
 import io.github.evals4j.aggregate.CostStats;
 import io.github.evals4j.aggregate.PromptStats;
+import io.github.evals4j.stats.SampleSize;
 import io.github.evals4j.gate.Format;
 import io.github.evals4j.gate.GateResult;
 import io.github.evals4j.gate.GateStatus;
@@ -66,5 +71,102 @@ final class Cells {
       }
     }
     return !any ? "–" : unknown ? "unknown" : "pass";
+  }
+
+  /** What every comparison measures, in one sentence for the reader. */
+  static final String MEASURE_NOTE = "Comparisons measure the mean per-case pass rate (each case's share of"
+      + " passing runs, averaged over the cases compared); headline, effect and test all use it.";
+
+  /** The mean score of a check, "–" when it is pass/fail only (the pass rate says it all). */
+  static String checkScore(CheckStats c) {
+    return c.scale().equals(CheckStats.PASS_FAIL) ? "–" : Format.score(c.meanScore().mean());
+  }
+
+  /** What a check's score is and which way is better. */
+  static String scoreMeaning(CheckStats c) {
+    String better;
+    switch (c.direction()) {
+      case "AT_LEAST": better = "higher is better"; break;
+      case "AT_MOST": better = "lower is better"; break;
+      case "NONE": better = "no threshold"; break;
+      case CheckStats.MIXED: better = "mixed directions"; break;
+      default: better = "direction unknown";
+    }
+    switch (c.scale()) {
+      case CheckStats.PASS_FAIL: return "pass/fail (1/0): see pass rate";
+      case CheckStats.UNIT: return "0\u20131 score, " + better;
+      case CheckStats.VALUE: return "a count or measure (e.g. tokens), " + better;
+      default: return better;
+    }
+  }
+
+  /** The verdict of a comparison in a few words. */
+  static String verdict(Comparison c) {
+    switch (c.verdict()) {
+      case CANDIDATE_BETTER: return c.candidate().label() + " better";
+      case BASELINE_BETTER: return c.baseline().label() + " better";
+      default:
+        return "not significant" + (c.moreCasesNeeded().isPresent()
+            ? " (" + moreCases(c.moreCasesNeeded().getAsLong()) + " more cases per version needed)" : "");
+    }
+  }
+
+  /** "~277", or "more than 1000000000" beyond the sample-size limit. */
+  static String moreCases(long n) {
+    return n > SampleSize.LIMIT ? SampleSize.describe(n) : "~" + n;
+  }
+
+  /** The cases compared: "4 paired" or "5 vs 4". */
+  static String cases(Comparison c) {
+    return c.paired() ? c.candidateCases() + " paired" : c.candidateCases() + " vs " + c.baselineCases();
+  }
+
+  /** "2 regressed (d, e)" with at most {@code max} ids, "+N more" for the rest; ids as given. */
+  static String regressed(Comparison c, int max, java.util.function.UnaryOperator<String> escape) {
+    StringBuilder ids = new StringBuilder();
+    int shown = 0;
+    for (CaseRegression r : c.regressions()) {
+      if (shown == max) {
+        break;
+      }
+      ids.append(shown++ == 0 ? "" : ", ").append(escape.apply(Text.name(r.caseId())));
+    }
+    return c.regressedCases() + " regressed" + listed(ids, c.regressedCases() - shown);
+  }
+
+  /** "1 fixed (t-12)", as {@link #regressed}. */
+  static String fixed(Comparison c, int max, java.util.function.UnaryOperator<String> escape) {
+    StringBuilder ids = new StringBuilder();
+    int shown = 0;
+    for (CaseFix f : c.fixes()) {
+      if (shown == max) {
+        break;
+      }
+      ids.append(shown++ == 0 ? "" : ", ").append(escape.apply(Text.name(f.caseId())));
+    }
+    return c.fixedCases() + " fixed" + listed(ids, c.fixedCases() - shown);
+  }
+
+  private static String listed(StringBuilder ids, long more) {
+    if (ids.length() == 0) {
+      return "";
+    }
+    return " (" + ids + (more > 0 ? ", +" + more + " more not shown" : "") + ")";
+  }
+
+  /** The case-limit warning of a prompt version, empty when the limit was not reached. */
+  static String caseLimit(PromptStats s) {
+    if (!s.casesTruncated()) {
+      return "";
+    }
+    return "case limit reached: outcomes kept for " + s.caseOutcomes().size() + " of " + s.cases()
+        + " cases; comparisons, regressions and per-case gates see only those";
+  }
+
+  /** "N more failing results not shown", empty when every failing result has an example. */
+  static String notShown(PromptStats s) {
+    long n = s.failedResultsNotShown();
+    return n == 0 ? "" : n + " more failing result" + (n == 1 ? "" : "s") + " not shown"
+        + " (one example per case and check, a capped number per version)";
   }
 }

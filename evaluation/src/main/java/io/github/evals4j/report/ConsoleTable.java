@@ -1,5 +1,6 @@
 package io.github.evals4j.report;
 
+import io.github.evals4j.aggregate.Comparison;
 import io.github.evals4j.aggregate.PromptStats;
 import io.github.evals4j.gate.GateResult;
 import java.util.ArrayList;
@@ -7,7 +8,9 @@ import java.util.List;
 
 /**
  * The table printed at the end of a run: prompt, version, model, n, pass rate [95 % CI], cost,
- * p95 latency, gate; then one line per failed gate.
+ * p95 latency, gate; then a line per prompt version that reached the case limit, per comparison
+ * (what it measures, the verdict, regressed and fixed cases), per skipped version and per failed
+ * gate.
  *
  * <pre>
  * prompt     version  model        n           pass rate [95 % CI]     cost      p95     gate
@@ -50,6 +53,19 @@ public final class ConsoleTable {
         }
       }
       out.append(line.toString().stripTrailing()).append('\n');
+    }
+    for (PromptStats s : report.prompts()) {
+      if (s.casesTruncated()) {
+        out.append("CASE LIMIT ").append(Text.console(s.prompt().label() + ": " + Cells.caseLimit(s), 400)).append('\n');
+      }
+    }
+    for (List<Comparison> list : List.of(report.comparisons(), report.baselineComparisons())) {
+      for (Comparison c : list) {
+        out.append(list == report.comparisons() ? "COMPARED " : "VS BASELINE ")
+            .append(Text.console(c.summary(), 400)).append("; ")
+            .append(Text.console(Cells.regressed(c, 5, id -> id) + ", " + Cells.fixed(c, 5, id -> id), 400))
+            .append('\n');
+      }
     }
     for (Stopped st : report.stopped()) {
       out.append("SKIPPED ").append(st.skipped()).append(' ')

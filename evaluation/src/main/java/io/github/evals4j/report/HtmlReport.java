@@ -1,6 +1,5 @@
 package io.github.evals4j.report;
 
-import io.github.evals4j.aggregate.CaseRegression;
 import io.github.evals4j.aggregate.CheckStats;
 import io.github.evals4j.aggregate.Comparison;
 import io.github.evals4j.aggregate.FailingExample;
@@ -147,7 +146,7 @@ public final class HtmlReport {
   private static void summary(StringBuilder h, Report report) {
     h.append("<h2>Prompt versions</h2>\n<table id=\"prompts\" class=\"sortable\"><thead><tr>")
         .append("<th>prompt</th><th>version</th><th>model</th><th>n</th><th>pass rate [95 % CI]</th>")
-        .append("<th>hallucination</th><th>quality</th><th>cost / case</th><th>cost</th><th>p95</th><th>gate</th>")
+        .append("<th>hallucination</th><th>quality (0\u20131, higher is better)</th><th>cost / case</th><th>cost</th><th>p95</th><th>gate</th>")
         .append("</tr></thead><tbody>\n");
     for (PromptStats s : report.prompts()) {
       String gate = Cells.gate(s.prompt(), report.gates());
@@ -164,6 +163,12 @@ public final class HtmlReport {
           .append("</tr>\n");
     }
     h.append("</tbody></table>\n");
+    for (PromptStats s : report.prompts()) {
+      if (s.casesTruncated()) {
+        h.append("<p class=\"case-limit unknown\">").append(Text.html(s.prompt().label() + ": " + Cells.caseLimit(s)))
+            .append("</p>\n");
+      }
+    }
   }
 
   private static String td(String text) {
@@ -261,7 +266,7 @@ public final class HtmlReport {
     }
     double span = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
     String[] colours = {"#4ac26b", "#d4a72c", "#fa4549"};
-    openChart(h, "chart-latency", "latency percentiles per prompt version", rows);
+    openChart(h, "chart-latency", "latency per prompt version: p50 (green), p95 (yellow), p99 (red)", rows);
     for (int i = 0; i < rows; i++) {
       PromptStats s = prompts.get(i);
       label(h, i, s.prompt().label());
@@ -285,7 +290,23 @@ public final class HtmlReport {
           Text.html(Format.millis(values[0]) + " / " + Format.millis(values[1]) + " / " + Format.millis(values[2]))));
     }
     axis(h, rows, "0 ms", max == 0 ? "" : Format.millis(max), LABEL_WIDTH + span);
+    legend(h, rows, new String[] {"p50", "p95", "p99"}, colours,
+        new String[] {"median", "95th percentile", "99th percentile"});
     h.append("</svg>\n");
+  }
+
+  /** A key under the chart, between the axis labels: a swatch and a name per series. */
+  private static void legend(StringBuilder h, int rows, String[] names, String[] colours, String[] titles) {
+    int y = chartHeight(rows) - 8;
+    h.append("<g class=\"legend\">");
+    for (int k = 0; k < names.length; k++) {
+      int x = LABEL_WIDTH + 70 + k * 70;
+      h.append(String.format(Locale.ROOT,
+          "<g class=\"legend-item %s\"><title>%s</title><rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+              + "<text x=\"%d\" y=\"%d\">%s</text></g>",
+          names[k], titles[k], x, y - 9, colours[k], x + 14, y, names[k]));
+    }
+    h.append("</g>");
   }
 
   private static void gates(StringBuilder h, List<GateResult> gates) {
@@ -305,35 +326,40 @@ public final class HtmlReport {
     if (comparisons.isEmpty()) {
       return;
     }
-    h.append("<h2>").append(title).append("</h2>\n<table id=\"").append(id).append("\" class=\"sortable\"><thead><tr>")
-        .append("<th>baseline</th><th>candidate</th><th>Δ pass rate</th><th>test</th><th>p</th><th>verdict</th>")
-        .append("<th>Δ cost / case</th><th>Δ p95</th><th>regressions</th></tr></thead><tbody>\n");
+    h.append("<h2>").append(title).append("</h2>\n<p class=\"meta\">").append(Text.html(Cells.MEASURE_NOTE))
+        .append("</p>\n<table id=\"").append(id).append("\" class=\"sortable\"><thead><tr>")
+        .append("<th>baseline</th><th>candidate</th><th>mean per-case pass rate</th><th>\u0394</th><th>cases</th>")
+        .append("<th>test</th><th>p</th><th>verdict</th>")
+        .append("<th>\u0394 cost / case</th><th>\u0394 p95</th><th>regressed</th><th>fixed</th></tr></thead><tbody>\n");
     for (Comparison c : comparisons) {
-      StringBuilder regressions = new StringBuilder();
-      for (CaseRegression r : c.regressions()) {
-        regressions.append(regressions.length() == 0 ? "" : ", ").append(Text.name(r.caseId())).append(" (").append(r.kind()).append(')');
-      }
-      String verdict = c.summary().substring(c.summary().indexOf(": ") + 2);
+      String cases = Cells.cases(c) + (c.casesNotCompared() > 0
+          ? " (case limit: " + c.casesNotCompared() + " not compared)" : "");
       h.append("<tr class=\"comparison-row\">").append(td(c.baseline().label())).append(td(c.candidate().label()))
-          .append(num(Format.points(c.passRateDelta()), c.passRateDelta())).append(td(c.test()))
-          .append(num(String.format(Locale.ROOT, "%.3g", c.pValue()), c.pValue())).append(td(verdict))
+          .append(num(Format.percent(c.baselinePassRate()) + " \u2192 " + Format.percent(c.candidatePassRate()), c.candidatePassRate()))
+          .append(num(Format.points(c.passRateDelta()), c.passRateDelta()))
+          .append(num(cases, c.candidateCases())).append(td(c.test()))
+          .append(num(String.format(Locale.ROOT, "%.3g", c.pValue()), c.pValue())).append(td(Cells.verdict(c)))
           .append(num(c.costPerCaseDeltaUsd().isPresent() ? Format.usdDelta(c.costPerCaseDeltaUsd().getAsDouble()) : "unknown",
               c.costPerCaseDeltaUsd().orElse(0)))
-          .append(num(c.p95LatencyDeltaMs().isPresent() ? String.format(Locale.ROOT, "%+.0f ms", c.p95LatencyDeltaMs().getAsDouble()) : "–",
+          .append(num(c.p95LatencyDeltaMs().isPresent() ? String.format(Locale.ROOT, "%+.0f ms", c.p95LatencyDeltaMs().getAsDouble()) : "\u2013",
               c.p95LatencyDeltaMs().orElse(0)))
-          .append(td(regressions.toString())).append("</tr>\n");
+          .append("<td class=\"regressed\">").append(Text.html(Cells.regressed(c, 20, x -> x))).append("</td>")
+          .append("<td class=\"fixed\">").append(Text.html(Cells.fixed(c, 20, x -> x))).append("</td>")
+          .append("</tr>\n");
     }
     h.append("</tbody></table>\n");
   }
 
   private static void details(StringBuilder h, PromptStats s, int index) {
     h.append("<h2>").append(Text.html(s.prompt().label())).append("</h2>\n")
+        .append(s.casesTruncated() ? "<p class=\"case-limit unknown\">" + Text.html(Cells.caseLimit(s)) + "</p>\n" : "")
         .append("<table id=\"checks-").append(index).append("\" class=\"sortable\"><thead><tr><th>check</th>")
-        .append("<th>pass rate</th><th>results</th><th>mean score</th><th>informational</th></tr></thead><tbody>\n");
+        .append("<th>pass rate</th><th>results</th><th>mean score</th><th>score is</th><th>informational</th></tr></thead><tbody>\n");
     for (CheckStats c : s.checks()) {
       h.append("<tr>").append(td(c.name())).append(num(Format.percent(c.passRate()), c.passRate()))
           .append(num(String.valueOf(c.results()), c.results()))
-          .append(num(Format.score(c.meanScore().mean()), c.meanScore().mean()))
+          .append(num(Cells.checkScore(c), c.scale().equals(CheckStats.PASS_FAIL) ? -1 : c.meanScore().mean()))
+          .append(td(Cells.scoreMeaning(c)))
           .append(td(c.informational() ? "yes" : "")).append("</tr>\n");
     }
     h.append("</tbody></table>\n<p>");
@@ -367,7 +393,9 @@ public final class HtmlReport {
       h.append("<details class=\"examples\"><summary>").append(s.examples().size()).append(" failing example(s)</summary>\n");
       for (FailingExample e : s.examples()) {
         h.append("<div class=\"example\"><p><b>case ").append(Text.html(Text.name(e.caseId()))).append(" #").append(e.repeat())
-            .append("</b> · ").append(Text.html(e.check())).append("</p><pre class=\"message\">")
+            .append("</b> · ").append(Text.html(e.check()))
+            .append(e.occurrences() > 1 ? " (failed in " + e.occurrences() + " runs, first shown)" : "")
+            .append("</p><pre class=\"message\">")
             .append(Text.html(e.message())).append("</pre>");
         if (!e.evidence().isEmpty()) {
           h.append("<ul>");
@@ -383,6 +411,9 @@ public final class HtmlReport {
         h.append("</div>\n");
       }
       h.append("</details>\n");
+    }
+    if (s.failedResultsNotShown() > 0) {
+      h.append("<p class=\"not-shown\">").append(Text.html(Cells.notShown(s))).append("</p>\n");
     }
   }
 }

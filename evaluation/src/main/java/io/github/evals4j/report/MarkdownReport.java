@@ -1,5 +1,6 @@
 package io.github.evals4j.report;
 
+import io.github.evals4j.aggregate.CaseFix;
 import io.github.evals4j.aggregate.CaseRegression;
 import io.github.evals4j.aggregate.CheckStats;
 import io.github.evals4j.aggregate.Comparison;
@@ -35,7 +36,7 @@ public final class MarkdownReport {
           .append(Text.md(report.error())).append("\n");
       return md.toString();
     }
-    md.append("| prompt | version | model | n | pass rate [95 % CI] | hallucination | quality | cost / case | cost | p95 | gate |\n");
+    md.append("| prompt | version | model | n | pass rate [95 % CI] | hallucination | quality (0–1, higher is better) | cost / case | cost | p95 | gate |\n");
     md.append("|---|---|---|--:|---|--:|--:|--:|--:|--:|---|\n");
     for (PromptStats s : report.prompts()) {
       md.append("| ").append(Text.md(Text.name(s.prompt().id())))
@@ -50,6 +51,11 @@ public final class MarkdownReport {
           .append(" | ").append(Cells.p95(s))
           .append(" | ").append(gateMark(Cells.gate(s.prompt(), report.gates())))
           .append(" |\n");
+    }
+    for (PromptStats s : report.prompts()) {
+      if (s.casesTruncated()) {
+        md.append("\n⚠️ ").append(Text.md(s.prompt().label())).append(": ").append(Cells.caseLimit(s)).append('\n');
+      }
     }
     List<GateResult> failed = report.gates().stream().filter(GateResult::failed).collect(Collectors.toList());
     List<GateResult> unknown = report.gates().stream().filter(g -> g.status() == GateStatus.UNKNOWN)
@@ -129,29 +135,44 @@ public final class MarkdownReport {
     if (comparisons.isEmpty()) {
       return;
     }
-    md.append("\n### ").append(title).append("\n\n");
+    md.append("\n### ").append(title).append("\n\n<sub>").append(Cells.MEASURE_NOTE).append("</sub>\n\n");
     for (Comparison c : comparisons) {
       md.append("- ").append(Text.md(c.summary()));
-      md.append(String.format(Locale.ROOT, " · %s test", c.test()));
       c.costPerCaseDeltaUsd().ifPresent(d -> md.append(" · cost / case ").append(Format.usdDelta(d)));
       c.p95LatencyDeltaMs().ifPresent(d -> md.append(String.format(Locale.ROOT, " · p95 %+.0f ms", d)));
+      md.append(" · ").append(c.regressedCases()).append(" regressed, ").append(c.fixedCases()).append(" fixed");
       md.append('\n');
       for (CaseRegression r : c.regressions()) {
-        md.append("  - case ").append(Text.md(Text.name(r.caseId()))).append(": ")
+        md.append("  - regressed: case ").append(Text.md(Text.name(r.caseId()))).append(": ")
             .append(r.kind().equals("now-fails")
                 ? "passed " + Format.percent(r.baselinePassRate()) + " → " + Format.percent(r.candidatePassRate())
                 : "score dropped by " + Format.score(r.scoreDrop()))
             .append('\n');
+      }
+      if (c.regressionsNotListed() > 0) {
+        md.append("  - ").append(c.regressionsNotListed()).append(" more regressed cases not shown\n");
+      }
+      for (CaseFix f : c.fixes()) {
+        md.append("  - fixed: case ").append(Text.md(Text.name(f.caseId()))).append(": passed ")
+            .append(Format.percent(f.baselinePassRate())).append(" → ").append(Format.percent(f.candidatePassRate()))
+            .append('\n');
+      }
+      if (c.fixesNotListed() > 0) {
+        md.append("  - ").append(c.fixesNotListed()).append(" more fixed cases not shown\n");
       }
     }
   }
 
   private static void details(StringBuilder md, PromptStats s) {
     md.append("\n<details><summary>").append(Text.md(s.prompt().label())).append(": checks, repeats, examples</summary>\n\n");
-    md.append("| check | pass rate | results | mean score | |\n|---|--:|--:|--:|---|\n");
+    if (s.casesTruncated()) {
+      md.append("⚠️ ").append(Cells.caseLimit(s)).append("\n\n");
+    }
+    md.append("| check | pass rate | results | mean score | score is | |\n|---|--:|--:|--:|---|---|\n");
     for (CheckStats c : s.checks()) {
       md.append("| ").append(Text.md(c.name())).append(" | ").append(Format.percent(c.passRate()))
-          .append(" | ").append(c.results()).append(" | ").append(Format.score(c.meanScore().mean()))
+          .append(" | ").append(c.results()).append(" | ").append(Cells.checkScore(c))
+          .append(" | ").append(Cells.scoreMeaning(c))
           .append(" | ").append(c.informational() ? "informational" : "").append(" |\n");
     }
     RepeatStats r = s.repeats();
@@ -185,7 +206,8 @@ public final class MarkdownReport {
       md.append("\nFailing examples:\n\n");
       for (FailingExample e : s.examples()) {
         md.append("- case ").append(Text.md(Text.name(e.caseId()))).append(" #").append(e.repeat()).append(", ")
-            .append(Text.md(e.check())).append(":\n");
+            .append(Text.md(e.check()))
+            .append(e.occurrences() > 1 ? " (failed in " + e.occurrences() + " runs, first shown)" : "").append(":\n");
         Text.mdPreBlock(md, e.message(), "  ");
         for (Evidence ev : e.evidence()) {
           md.append("  - ").append(Text.md(ev.kind())).append(" at ").append(ev.start()).append("..")
@@ -196,6 +218,9 @@ public final class MarkdownReport {
           md.append("  - output: \u201C").append(Text.md(e.outputExcerpt())).append("\u201D\n");
         }
       }
+    }
+    if (s.failedResultsNotShown() > 0) {
+      md.append('\n').append(Cells.notShown(s)).append(".\n");
     }
     md.append("\n</details>\n");
   }

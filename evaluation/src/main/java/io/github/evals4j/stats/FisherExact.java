@@ -7,8 +7,8 @@ package io.github.evals4j.stats;
  *
  * <p>The hypergeometric probabilities are built in log space by the ratio of consecutive terms and
  * normalised by their maximum, so no factorial is ever formed: tables with 100,000 observations
- * and more neither overflow nor lose the small p-values. Time and memory are linear in the width
- * of the support (at most the smallest margin).
+ * and more neither overflow nor lose the small p-values. Time is linear in the width of the
+ * support (at most the smallest margin), memory constant.
  *
  * <pre>{@code
  * //            passed  failed
@@ -26,45 +26,65 @@ public final class FisherExact {
   /**
    * The two-sided p-value of the table {@code [[a, b], [c, d]]}.
    *
-   * @throws IllegalArgumentException when a cell is negative
+   * @throws IllegalArgumentException when a cell is negative, or the table's total does not fit a
+   *     {@code long} (the p-value would silently be wrong)
    */
   public static double twoSided(long a, long b, long c, long d) {
     if (a < 0 || b < 0 || c < 0 || d < 0) {
       throw new IllegalArgumentException(
           "cells must be >= 0, got [[" + a + ", " + b + "], [" + c + ", " + d + "]]");
     }
-    long m = a + c; // first column total
-    long n = b + d; // second column total
-    long k = a + b; // first row total
+    long m;
+    long n;
+    long k;
+    try {
+      m = Math.addExact(a, c); // first column total
+      n = Math.addExact(b, d); // second column total
+      k = Math.addExact(a, b); // first row total
+      Math.addExact(m, n);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("table [[" + a + ", " + b + "], [" + c + ", " + d
+          + "]] overflows a long: no p-value for such a table", e);
+    }
     long lo = Math.max(0, k - n);
     long hi = Math.min(k, m);
-    int width = Math.toIntExact(hi - lo + 1);
-    if (width == 1) {
+    if (hi == lo) {
       return 1.0;
     }
-    double[] logP = new double[width];
+    // Two passes over the support, recomputing the log terms instead of storing them: memory stays
+    // constant whatever the margins. Pass 1 finds the largest term and the observed one.
     double max = 0;
-    for (int i = 1; i < width; i++) {
-      long x = lo + i - 1;
-      // P(x+1)/P(x) for the hypergeometric distribution of the top-left cell.
-      logP[i] =
-          logP[i - 1]
-              + Math.log((double) (m - x)) + Math.log((double) (k - x))
-              - Math.log((double) (x + 1)) - Math.log((double) (n - k + x + 1));
-      max = Math.max(max, logP[i]);
+    double logObserved = 0;
+    double logP = 0;
+    for (long x = lo; x <= hi; x++) {
+      if (x > lo) {
+        logP += logRatio(x - 1, m, n, k);
+      }
+      max = Math.max(max, logP);
+      if (x == a) {
+        logObserved = logP;
+      }
     }
+    double observed = Math.exp(logObserved - max);
     double total = 0;
-    for (int i = 0; i < width; i++) {
-      total += Math.exp(logP[i] - max);
-    }
-    double observed = Math.exp(logP[(int) (a - lo)] - max);
     double tail = 0;
-    for (int i = 0; i < width; i++) {
-      double p = Math.exp(logP[i] - max);
+    logP = 0;
+    for (long x = lo; x <= hi; x++) {
+      if (x > lo) {
+        logP += logRatio(x - 1, m, n, k);
+      }
+      double p = Math.exp(logP - max);
+      total += p;
       if (p <= observed * RELATIVE_TOLERANCE) {
         tail += p;
       }
     }
     return Math.min(1.0, tail / total);
+  }
+
+  /** log P(x+1)/P(x) for the hypergeometric distribution of the top-left cell. */
+  private static double logRatio(long x, long m, long n, long k) {
+    return Math.log((double) (m - x)) + Math.log((double) (k - x))
+        - Math.log((double) (x + 1)) - Math.log((double) (n - k + x + 1));
   }
 }

@@ -9,7 +9,12 @@ package io.github.evals4j.stats;
  * exact conditional p-value is {@code min(1, 2·P(X ≤ min(b,c)))}; the mid-p version subtracts half
  * the probability of the observed split, {@code 2·(P(X ≤ min) − ½·P(X = min))}, which Fagerland,
  * Lydersen and Laake (2013, BMC Med Res Methodol 13:91) recommend because the exact test is
- * conservative. Probabilities are summed in log space, so any count fits.
+ * conservative. When the split is even ({@code b = c}) every outcome is at least as extreme as the
+ * one observed, so the exact p-value is 1 and the mid-p value {@code 1 − ½·P(X = b)}: the mid-p
+ * definition (the probability of a more extreme split plus half that of an equally extreme one)
+ * applied as it is, not the one-tail doubling, which would give exactly 1. With no discordant pair
+ * at all there is no evidence either way and both p-values are 1. Probabilities are summed in log
+ * space, so any count fits; counts whose sum does not fit a {@code long} are rejected.
  *
  * <pre>{@code
  * double p = McNemar.midP(1, 5); // 0.125
@@ -21,8 +26,7 @@ public final class McNemar {
 
   /** The exact conditional (binomial) two-sided p-value. */
   public static double exact(long b, long c) {
-    check(b, c);
-    long n = b + c;
+    long n = total(b, c);
     if (n == 0) {
       return 1.0;
     }
@@ -32,20 +36,29 @@ public final class McNemar {
 
   /** The mid-p two-sided p-value: less conservative than {@link #exact}, still valid. */
   public static double midP(long b, long c) {
-    check(b, c);
-    long n = b + c;
+    long n = total(b, c);
     if (n == 0) {
       return 1.0;
     }
     long k = Math.min(b, c);
-    double tail = Math.exp(logLowerTail(n, k));
     double point = Math.exp(logBinomialHalf(n, k));
+    if (b == c) {
+      return 1.0 - 0.5 * point;
+    }
+    double tail = Math.exp(logLowerTail(n, k));
     return Math.min(1.0, 2 * (tail - 0.5 * point));
   }
 
-  private static void check(long b, long c) {
+  /** {@code b + c}, after checking both counts. */
+  private static long total(long b, long c) {
     if (b < 0 || c < 0) {
       throw new IllegalArgumentException("discordant counts must be >= 0, got " + b + ", " + c);
+    }
+    try {
+      return Math.addExact(b, c);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "discordant counts " + b + " + " + c + " overflow a long: no p-value for such a table", e);
     }
   }
 

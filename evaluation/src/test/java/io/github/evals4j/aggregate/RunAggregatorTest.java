@@ -176,6 +176,64 @@ class RunAggregatorTest {
   }
 
   @Test
+  void should_show_one_example_per_case_and_check_and_count_the_rest() {
+    // GIVEN v1: failing results b/grounding, c/json.valid twice (both runs), d/tone; 2 examples max
+    PromptStats s = v1Run(options()).snapshot().get(0);
+    // THEN c's second failing run is counted into its example instead of listed again
+    assertThat(s.examples()).extracting(FailingExample::caseId, FailingExample::check, FailingExample::occurrences)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("b", "grounding", 1),
+            org.assertj.core.groups.Tuple.tuple("c", "json.valid", 2));
+    // AND the report can say that d/tone is not shown
+    assertThat(s.failedResults()).isEqualTo(4);
+    assertThat(s.failedResultsNotShown()).isEqualTo(1);
+  }
+
+  @Test
+  void should_not_fill_examples_with_one_case_when_it_fails_every_repeat() {
+    RunAggregator run = new RunAggregator();
+    for (int r = 0; r < 12; r++) {
+      run.recordCheck(new Attribution(V1, "t-05", r), new CheckResult("test.outcome", false, 1, 0,
+          Direction.AT_MOST, List.of(), "failed"));
+    }
+    run.recordCheck(new Attribution(V1, "t-06", 0), CheckResult.of("json.valid", false, List.of(), "not JSON"));
+    PromptStats s = run.snapshot().get(0);
+    assertThat(s.examples()).extracting(FailingExample::caseId).containsExactly("t-05", "t-06");
+    assertThat(s.examples().get(0).occurrences()).isEqualTo(12);
+    assertThat(s.failedResultsNotShown()).isZero();
+    // AND merging two shards keeps one example per case and check, adding their counts
+    PromptStats merged = PromptStats.merge(s, s, 10, 1000);
+    assertThat(merged.examples()).extracting(FailingExample::occurrences).containsExactly(24, 2);
+    assertThat(merged.failedResults()).isEqualTo(26);
+  }
+
+  @Test
+  void should_tell_each_checks_direction_and_scale() {
+    PromptStats s = v1Run(options()).snapshot().get(0);
+    assertThat(s.checks()).extracting(CheckStats::name, CheckStats::direction, CheckStats::scale)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("grounding", "NONE", CheckStats.PASS_FAIL),
+            org.assertj.core.groups.Tuple.tuple("json.valid", "NONE", CheckStats.PASS_FAIL),
+            org.assertj.core.groups.Tuple.tuple("specificity", "AT_LEAST", CheckStats.UNIT),
+            org.assertj.core.groups.Tuple.tuple("tokens.max", "AT_MOST", CheckStats.VALUE),
+            org.assertj.core.groups.Tuple.tuple("tone", "NONE", CheckStats.PASS_FAIL));
+  }
+
+  @Test
+  void should_count_runs_beyond_sixty_four_repeats_of_a_case() {
+    RunAggregator run = new RunAggregator();
+    for (int r = 0; r < 200; r++) {
+      Attribution at = new Attribution(V1, "long", r);
+      run.recordCheck(at, CheckResult.of("json.valid", r % 4 != 0, List.of(), ""));
+      run.recordCheck(at, new CheckResult("specificity", true, 0.5, 0.3, Direction.AT_LEAST, List.of(), ""));
+    }
+    CaseStats c = run.snapshot().get(0).caseOutcomes().get(0);
+    assertThat(c.runs()).isEqualTo(200);
+    assertThat(c.passed()).isEqualTo(150);
+    assertThat(c.runScores().count()).isEqualTo(200);
+  }
+
+  @Test
   void should_keep_per_case_outcomes_for_paired_tests() {
     assertThat(v1Run(options()).snapshot().get(0).caseOutcomes())
         .extracting(CaseStats::id, CaseStats::runs, CaseStats::passed)

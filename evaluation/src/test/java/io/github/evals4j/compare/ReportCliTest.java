@@ -80,14 +80,30 @@ class ReportCliTest {
     Path head = write("head.json", run(0, 20, Set.of(7)));
     // WHEN
     int code = cli("compare", base.toString(), head.toString(), "--out", dir.resolve("diff.md").toString());
-    // THEN 100 % -> 95 %, McNemar mid-p(1, 0) = 2 · (½ − ½·½) = 0.5; Fleiss n for 1.0 vs 0.95:
-    // (1.96·√(2·.975·.025) + 0.8416·√.0475)² / .0025 = 151.9 -> 152 per version, 20 ran -> 132 more
+    // THEN 100 % -> 95 %, McNemar mid-p(1, 0) = 2 · (½ − ½·½) = 0.5; Connor's paired n for 1
+    // discordant case in 20: (1.96·√.05 + 0.8416·√(.05 − .0025))² / .0025 = 154.6 -> 155, 20 ran -> 135 more
     assertThat(code).isEqualTo(ReportCli.REGRESSION);
-    assertThat(stdout()).contains(
-        "| summarize@v2/gpt-4o-mini | 100.0 % → 95.0 % | -5.0 pp | 0.500 | not significant (~132 more cases) |")
+    assertThat(stdout()).contains("mean per-case pass rate").contains(
+        "| summarize@v2/gpt-4o-mini | 100.0 % → 95.0 % | -5.0 pp | 20 paired | 0.500 (mcnemar-mid-p)"
+            + " | not significant (~135 more cases) |")
         .contains("- case-7: passed 100.0 % of runs, now 0.0 %")
         .endsWith("**Regression found.**\n");
     assertThat(dir.resolve("diff.md")).hasContent(stdout());
+  }
+
+  @Test
+  void should_list_fixed_case_beside_regressed_one_when_the_rate_does_not_move() throws Exception {
+    // GIVEN case-12 failed before and passes now, case-5 passed before and fails now
+    Path base = write("base.json", run(0, 20, Set.of(12)));
+    Path head = write("head.json", run(0, 20, Set.of(5)));
+    // WHEN
+    int code = cli("compare", base.toString(), head.toString());
+    // THEN +0.0 pp, McNemar mid-p(1, 1) = 1 − P(X = 1)/2 = 0.75, one regressed and one fixed
+    assertThat(code).isEqualTo(ReportCli.REGRESSION);
+    assertThat(stdout()).contains("| 95.0 % → 95.0 % | +0.0 pp | 20 paired | 0.750 (mcnemar-mid-p) |")
+        .contains("| ❌ 1 | ✅ 1 |")
+        .contains("**summarize@v2/gpt-4o-mini** regressed cases:\n\n- case-5: passed 100.0 % of runs, now 0.0 %\n")
+        .contains("**summarize@v2/gpt-4o-mini** fixed cases:\n\n- case-12: passed 0.0 % of runs, now 100.0 %\n");
   }
 
   @Test

@@ -66,7 +66,7 @@ class ShardMergeTest {
         new LatencyStats(10, coarse.mean(), coarse.quantile(0.5), coarse.quantile(0.95), coarse.quantile(0.99),
             coarse.max(), coarse.state()),
         p.tokens(), p.applicationCost(), p.judgeCost(), p.repeats(), p.caseOutcomes(), p.casesTruncated(),
-        p.examples());
+        p.examples(), p.failedResults());
     Path s2 = write("s2.json", Reports.build(RUN, List.of(other), Optional.empty(), GateSettings.defaults()));
     // WHEN
     int code = merge(s1, s2);

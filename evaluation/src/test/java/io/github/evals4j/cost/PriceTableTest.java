@@ -52,6 +52,45 @@ class PriceTableTest {
   }
 
   @Test
+  void should_be_unknown_when_a_dated_snapshot_is_not_in_its_providers_style() {
+    // GIVEN gpt-3.5-turbo-0301: an OpenAI model with a four-digit (Mistral-style) snapshot suffix;
+    // it was priced differently from today's gpt-3.5-turbo, and the table has no row for it
+    assertThat(prices.lookup("gpt-3.5-turbo-0301")).isEmpty();
+    assertThat(prices.costUsd(LlmCall.builder("openai", "gpt-3.5-turbo-0301").inputTokens(10).outputTokens(10).build()))
+        .isEmpty();
+    // AND a snapshot the table lists keeps its own row, a Mistral one still maps to its base model
+    assertThat(prices.lookup("gpt-3.5-turbo-0613")).get().extracting(ModelPrice::inputPerMillion).isEqualTo(1.5);
+    assertThat(prices.lookup("mistral-large-2411")).get().extracting(ModelPrice::model).isEqualTo("mistral-large");
+    // AND a custom row maps no dated snapshot, only -latest
+    PriceTable custom = PriceTable.parse(new StringReader("acme-1,acme,1,,2\n"), "mine.csv");
+    assertThat(custom.lookup("acme-1-2411")).isEmpty();
+    assertThat(custom.lookup("acme-1-latest")).isPresent();
+  }
+
+  @Test
+  void should_price_anthropic_cache_writes_above_the_input_rate() {
+    // GIVEN claude-sonnet-4-5 ($3 in, $0.30 cache read, $15 out, $3.75 5-minute and $6 1-hour
+    // cache writes): 10,000 input tokens of which 2,000 read from cache and 5,000 written to it,
+    // 1,000 of those for one hour; 1,000 output tokens
+    LlmCall call = LlmCall.builder("anthropic", "claude-sonnet-4-5-20250929").inputTokens(10_000)
+        .cachedInputTokens(2_000).cacheWriteInputTokens(5_000).cacheWrite1hInputTokens(1_000)
+        .outputTokens(1_000).build();
+    // THEN (3,000·3 + 2,000·0.30 + 4,000·3.75 + 1,000·6 + 1,000·15) / 1e6
+    //  = (9,000 + 600 + 15,000 + 6,000 + 15,000) / 1e6 = 0.0456 (the base rate gave 0.0396)
+    assertThat(prices.costUsd(call)).hasValueCloseTo(0.0456, within(1e-12));
+  }
+
+  @Test
+  void should_read_cache_write_prices_from_a_file_and_overrides() {
+    PriceTable table = PriceTable.parse(new StringReader(
+        "model,provider,input,cached_input,output,cache_write,cache_write_1h\nacme-1,acme,1,0.1,2,1.25,2\n"), "mine.csv");
+    assertThat(table.lookup("acme-1")).get().extracting(p -> p.cacheWritePerMillion().getAsDouble()).isEqualTo(1.25);
+    PriceTable overridden = table.withOverrides(Map.of("evals4j.price.acme-1.cache-write", "1.5"));
+    assertThat(overridden.lookup("acme-1")).get().extracting(p -> p.cacheWritePerMillion().getAsDouble()).isEqualTo(1.5);
+    assertThat(overridden.lookup("acme-1")).get().extracting(p -> p.cacheWrite1hPerMillion().getAsDouble()).isEqualTo(2.0);
+  }
+
+  @Test
   void should_be_unknown_when_model_is_not_in_table() {
     assertThat(prices.lookup("llama-3-70b")).isEmpty();
     assertThat(prices.lookup("gpt-4o-audio-preview")).isEmpty(); // not a dated snapshot of gpt-4o

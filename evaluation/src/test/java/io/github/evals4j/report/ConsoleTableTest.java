@@ -15,6 +15,9 @@ class ConsoleTableTest {
         "classify   v1       acme-llm     1           100.0 % [20.7 %, 100.0 %]  unknown (1 unpriced)  40 ms   unknown",
         "summarize  v1       gpt-4o-mini  4 (8 runs)  62.5 % [30.6 %, 86.3 %]    $0.00216              699 ms  FAIL",
         "summarize  v2       gpt-4o-mini  4 (8 runs)  75.0 % [40.9 %, 92.9 %]    $0.00288              743 ms  FAIL",
+        "COMPARED summarize@v2/gpt-4o-mini vs summarize@v1/gpt-4o-mini: mean per-case pass rate 62.5 % → 75.0 %"
+            + " (+12.5 pp, 4 paired cases), not significant (p = 0.750, sign-flip-mid-p), ~277 more cases per version"
+            + " needed; 1 regressed (d), 2 fixed (b, c)",
         "GATE FAILED summarize@v1/gpt-4o-mini: min-pass-rate failed: pass rate 62.5 % < 90.0 %",
         "GATE FAILED summarize@v1/gpt-4o-mini: max-hallucination-rate failed: hallucination rate 12.5 % > 5.0 %",
         "GATE FAILED summarize@v2/gpt-4o-mini: min-pass-rate failed: pass rate 75.0 % < 90.0 %",

@@ -49,6 +49,16 @@ class HtmlReport_browser_Test {
     assertThat(count(dom, "class=\"bar latency p9[59]\"|class=\"bar latency p50\"")).isEqualTo(9);
     assertThat(count(dom, "<tr class=\"gate-row\">")).isEqualTo(Fixtures.report().gates().size());
     assertThat(dom).contains("<tr class=\"comparison-row\">");
+    // the comparison names what it measures, and both the regressed and the fixed cases
+    assertThat(dom).contains("Comparisons measure the mean per-case pass rate")
+        .contains("<td class=\"regressed\">1 regressed (d)</td>").contains("<td class=\"fixed\">2 fixed (b, c)</td>");
+    // the latency chart has a legend: one swatch per percentile, in the colour of its bars
+    assertThat(count(dom, "<g class=\"legend-item p(50|95|99)\">")).isEqualTo(3);
+    for (String[] series : new String[][] {{"p50", "#4ac26b"}, {"p95", "#d4a72c"}, {"p99", "#fa4549"}}) {
+      assertThat(dom).containsPattern("<g class=\"legend-item " + series[0] + "\"><title>[^<]+</title><rect [^>]*fill=\""
+          + series[1] + "\"[^>]*>(</rect>)?<text [^>]*>" + series[0] + "</text></g>");
+      assertThat(dom).containsPattern("<rect class=\"bar latency " + series[0] + "\"[^>]*fill=\"" + series[1] + "\"");
+    }
     // self-contained: no attribute loads anything (the only URL is the SVG namespace)
     assertThat(count(dom, "\\s(src|href|action|srcdoc)=")).isZero();
   }

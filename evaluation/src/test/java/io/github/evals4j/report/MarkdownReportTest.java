@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.evals4j.aggregate.RunAggregator;
 import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.aggregate.AggregationOptions;
+import io.github.evals4j.check.Direction;
+import io.github.evals4j.cost.PriceTable;
 import io.github.evals4j.gate.GateSettings;
 import io.github.evals4j.prompt.Attribution;
 import io.github.evals4j.prompt.PromptRef;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MarkdownReportTest {
@@ -24,12 +28,90 @@ class MarkdownReportTest {
     assertThat(md).contains(
         "| classify | v1 | acme-llm | 1 | 100.0 % [20.7 %, 100.0 %] | – | 1.00 | unknown | unknown (1 unpriced) | 40 ms | ⚠️ unknown |");
     assertThat(md).contains("- ❌ summarize@v1/gpt-4o-mini: max-hallucination-rate failed: hallucination rate 12.5 % &gt; 5.0 %");
-    assertThat(md).contains("summarize@v2/gpt-4o-mini vs summarize@v1/gpt-4o-mini: +12.5 pp, not significant (p = 0.625),"
-        + " \\~54 more cases per version needed · mcnemar-mid-p test · cost / case +$0.00018");
-    assertThat(md).contains("  - case d: passed 100.0 % → 0.0 %");
+    assertThat(md).contains("Comparisons measure the mean per-case pass rate");
+    assertThat(md).contains("summarize@v2/gpt-4o-mini vs summarize@v1/gpt-4o-mini: mean per-case pass rate 62.5 % → 75.0 %"
+        + " (+12.5 pp, 4 paired cases), not significant (p = 0.750, sign-flip-mid-p), \\~277 more cases per version"
+        + " needed · cost / case +$0.00018 · p95 +43 ms · 1 regressed, 2 fixed\n"
+        + "  - regressed: case d: passed 100.0 % → 0.0 %\n"
+        + "  - fixed: case b: passed 50.0 % → 100.0 %\n"
+        + "  - fixed: case c: passed 0.0 % → 100.0 %\n");
+    assertThat(md).contains("| json.valid | 75.0 % | 8 | – | pass/fail (1/0): see pass rate |  |")
+        .contains("| specificity | 100.0 % | 8 | 0.50 | 0–1 score, higher is better |  |")
+        .contains("- case c #0, json.valid (failed in 2 runs, first shown):");
     assertThat(md).contains("pass@2 75.0 %, pass^2 50.0 % · score spread across repeats: mean sd 0.088, max 0.177"
         + " · 1 unstable case: b");
     assertThat(md).contains("Costs use list prices as of 2025-10-31");
+  }
+
+  @Test
+  void should_say_which_way_each_checks_score_is_better() {
+    // GIVEN the checks of the issue: refusal (0..1, lower is better), test.outcome (1/0 failures,
+    // lower is better), tokens.max (a count, lower is better)
+    RunAggregator run = new RunAggregator();
+    PromptRef p = new PromptRef("answer", "v1", "gpt-4o");
+    for (int r = 0; r < 4; r++) {
+      Attribution at = new Attribution(p, "q-" + r, 0);
+      run.recordCheck(at, new CheckResult("refusal", true, 0.08, 0.5, Direction.AT_MOST, List.of(), ""));
+      run.recordCheck(at, new CheckResult("test.outcome", r < 2, r < 2 ? 0 : 1, 0, Direction.AT_MOST, List.of(), "x"));
+      run.recordCheck(at, new CheckResult("tokens.max", true, 30 + r, 100, Direction.AT_MOST, List.of(), ""));
+    }
+    Report report = Reports.build(Fixtures.runInfo(), run.snapshot(), Optional.empty(), GateSettings.defaults());
+    // WHEN
+    String md = MarkdownReport.render(report);
+    String html = HtmlReport.render(report);
+    // THEN no bare "mean score" of 0.50 beside a 50 % pass rate, no token count read as a score
+    assertThat(md).contains("| refusal | 100.0 % | 4 | 0.08 | 0–1 score, lower is better |  |")
+        .contains("| test.outcome | 50.0 % | 4 | – | pass/fail (1/0): see pass rate |  |")
+        .contains("| tokens.max | 100.0 % | 4 | 31.50 | a count or measure (e.g. tokens), lower is better |  |");
+    assertThat(html).contains("<td>a count or measure (e.g. tokens), lower is better</td>")
+        .contains("<th>score is</th>");
+  }
+
+  @Test
+  void should_say_how_many_failing_results_are_not_shown() {
+    // GIVEN 12 cases each failing test.outcome in 3 runs; 10 examples per version at most
+    RunAggregator run = new RunAggregator();
+    PromptRef p = new PromptRef("answer", "v1", "gpt-4o");
+    for (int c = 0; c < 12; c++) {
+      for (int r = 0; r < 3; r++) {
+        run.recordCheck(new Attribution(p, "t-" + c, r),
+            new CheckResult("test.outcome", false, 1, 0, Direction.AT_MOST, List.of(), "failed"));
+      }
+    }
+    Report report = Reports.build(Fixtures.runInfo(), run.snapshot(), Optional.empty(), GateSettings.defaults());
+    // WHEN
+    String md = MarkdownReport.render(report);
+    String html = HtmlReport.render(report);
+    // THEN one example per case (not 10 copies of t-0), and the 2 cases left out are counted
+    assertThat(md).contains("- case t-0 #0, test.outcome (failed in 3 runs, first shown):")
+        .doesNotContain("- case t-0 #1").doesNotContain("- case t-10 ")
+        .contains("6 more failing results not shown (one example per case and check, a capped number per version).");
+    assertThat(html).contains("<p class=\"not-shown\">6 more failing results not shown");
+    assertThat(ReportJson.toTree(report).path("prompts").path(0).path("failedResults").asLong()).isEqualTo(36);
+  }
+
+  @Test
+  void should_say_so_in_every_output_when_the_case_limit_is_reached() {
+    // GIVEN a case limit of 3 and 5 cases in each of two versions
+    RunAggregator run = new RunAggregator(
+        new AggregationOptions(Set.of(), "grounding", "specificity", 10, 3, 300), PriceTable.bundled());
+    for (String v : List.of("v1", "v2")) {
+      for (int c = 0; c < 5; c++) {
+        run.recordCheck(Attribution.of(new PromptRef("answer", v, "gpt-4o"), "q-" + c),
+            CheckResult.of("json.valid", c != 4, List.of(), ""));
+      }
+    }
+    Report report = Reports.build(Fixtures.runInfo(), run.snapshot(), Optional.empty(), GateSettings.defaults());
+    String limit = "case limit reached: outcomes kept for 3 of 5 cases";
+    // THEN
+    assertThat(MarkdownReport.render(report)).contains("⚠️ answer@v1/gpt-4o: " + limit)
+        .contains("; case limit reached: 2 cases not compared");
+    assertThat(ConsoleTable.render(report)).contains("CASE LIMIT answer@v1/gpt-4o: " + limit)
+        .contains("; case limit reached: 2 cases not compared");
+    assertThat(HtmlReport.render(report)).contains(limit).contains("(case limit: 2 not compared)");
+    assertThat(ReportJson.toTree(report).path("comparisons").path(0).path("casesNotCompared").asLong()).isEqualTo(2);
+    assertThat(io.github.evals4j.compare.ReportDiff.of(report, report, 0.2).markdown())
+        .contains("case limit reached, 2 cases not compared");
   }
 
   @Test
@@ -66,7 +148,7 @@ class MarkdownReportTest {
     // every table row still has its header's cells: 11 (summary) or 5 (checks)
     assertThat(md.lines().filter(l -> l.startsWith("| ") && l.contains("PWNED")))
         .isNotEmpty()
-        .allSatisfy(l -> assertThat(l.replace("\\|", "").chars().filter(c -> c == '|').count()).isIn(12L, 6L));
+        .allSatisfy(l -> assertThat(l.replace("\\|", "").chars().filter(c -> c == '|').count()).isIn(12L, 7L));
   }
 
   @Test

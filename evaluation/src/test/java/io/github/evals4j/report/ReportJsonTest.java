@@ -81,6 +81,32 @@ class ReportJsonTest {
   }
 
   @Test
+  void should_read_and_compare_a_report_written_before_the_per_case_fields_existed() throws Exception {
+    // GIVEN today's report stripped of every field added with the per-case comparison
+    ObjectNode json = (ObjectNode) MAPPER.readTree(ReportJson.toJson(Fixtures.report()));
+    for (JsonNode c : json.get("comparisons")) {
+      ((ObjectNode) c).remove(List.of("measure", "paired", "baselineCases", "candidateCases", "casesNotCompared",
+          "fixes", "regressedCases", "fixedCases"));
+      ((ObjectNode) c).put("test", "mcnemar-mid-p");
+    }
+    for (JsonNode p : json.get("prompts")) {
+      ((ObjectNode) p).remove("failedResults");
+      p.get("checks").forEach(c -> ((ObjectNode) c).remove(List.of("direction", "scale")));
+      p.get("examples").forEach(e -> ((ObjectNode) e).remove("occurrences"));
+    }
+    // THEN it still validates (the new fields are optional) and reads
+    assertThat(schema().validate(json)).isEmpty();
+    Report old = ReportJson.parse(MAPPER.writeValueAsBytes(json), "old.json");
+    assertThat(old.comparisons().get(0).measure()).isNull();
+    assertThat(old.prompts().get(1).checks().get(0).direction()).isEqualTo("unknown");
+    assertThat(old.prompts().get(1).examples()).allMatch(e -> e.occurrences() == 1);
+    // AND compare recomputes the comparison on the mean per-case pass rate
+    String diff = io.github.evals4j.compare.ReportDiff.of(old, Fixtures.report(), 0.2).markdown();
+    assertThat(diff).contains("mean per-case pass rate before → now");
+    assertThat(MarkdownReport.render(old)).contains("| json.valid | 75.0 % | 8 | 0.75 | direction unknown |  |");
+  }
+
+  @Test
   void should_name_file_when_input_is_not_a_report() {
     assertThatThrownBy(() -> ReportJson.parse("not json".getBytes(StandardCharsets.UTF_8), "x.json"))
         .hasMessageStartingWith("x.json is not JSON");

@@ -57,4 +57,13 @@ class FisherExactTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[[1, -1], [0, 0]]");
   }
+
+  @Test
+  void should_fail_clearly_when_the_table_overflows_a_long() {
+    // Before: the column total a + c wrapped to a negative number and the p-value came out wrong.
+    assertThatThrownBy(() -> FisherExact.twoSided(Long.MAX_VALUE, 0, 1, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overflows a long");
+    assertThatThrownBy(() -> FisherExact.twoSided(Long.MAX_VALUE / 2, Long.MAX_VALUE / 2, 2, 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overflows a long");
+  }
 }

@@ -23,8 +23,25 @@ class McNemarTest {
     assertThat(McNemar.exact(3, 3)).isEqualTo(1.0);
     assertThat(McNemar.exact(0, 0)).isEqualTo(1.0);
     assertThat(McNemar.midP(0, 0)).isEqualTo(1.0);
-    // 3:3 mid-p: 2 * (42/64 - 10/64) = 1.0 exactly
-    assertThat(McNemar.midP(3, 3)).isCloseTo(1.0, within(1e-12));
+  }
+
+  @Test
+  void should_subtract_half_the_observed_point_when_split_is_even() {
+    // GIVEN b = c: every split is at least as extreme as the observed one, so mid-p = 1 - P(X=b)/2
+    // (Fagerland, Lydersen and Laake 2013), not the one-tail doubling's 1.0.
+    // scipy: 1 - 0.5*binom.pmf(3, 6, .5) = 0.84375; 1 - 0.5*binom.pmf(10, 20, .5) = 0.9119014739990235
+    assertThat(McNemar.midP(3, 3)).isCloseTo(0.84375, within(1e-12));
+    assertThat(McNemar.midP(10, 10)).isCloseTo(0.9119014739990235, within(1e-12));
+    // AND the exact conditional p-value stays 1
+    assertThat(McNemar.exact(10, 10)).isEqualTo(1.0);
+  }
+
+  @Test
+  void should_fail_clearly_when_counts_overflow_a_long() {
+    assertThatThrownBy(() -> McNemar.midP(Long.MAX_VALUE, 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overflow a long");
+    assertThatThrownBy(() -> McNemar.exact(Long.MAX_VALUE / 2 + 1, Long.MAX_VALUE / 2 + 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overflow a long");
   }
 
   @Test

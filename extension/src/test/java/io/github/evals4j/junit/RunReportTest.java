@@ -127,10 +127,11 @@ class RunReportTest {
       PromptStats v2 = prompt(report, "v2");
       assertThat(v2.runs()).isEqualTo(8);
       assertThat(v2.passRate()).isEqualTo(1.0);
-      // v2 vs v1, paired on the same cases: v1 passes c1, c2 mostly; v2 all four: b = 0, c = 2,
-      // McNemar mid-p = 2 · ½² − ½² = 0.25: not significant
+      // v2 vs v1, paired on the same cases, 2 runs each: per-case differences in runs 0, 0, +2
+      // (c3), +1 (c4); T = 3, and of the 4 sign patterns of (2, 1) two reach |T| = 3: mid-p =
+      // 2/4 · ½ = 0.25: not significant
       assertThat(report.comparisons()).singleElement().satisfies(c -> {
-        assertThat(c.test()).isEqualTo("mcnemar-mid-p");
+        assertThat(c.test()).isEqualTo("sign-flip-mid-p");
         assertThat(c.pValue()).isCloseTo(0.25, within(1e-9));
         assertThat(c.verdict()).isEqualTo(Verdict.NOT_SIGNIFICANT);
         assertThat(c.passRateDelta()).isEqualTo(0.375);
@@ -201,7 +202,7 @@ class RunReportTest {
       PromptStats asV1 = new PromptStats(prompt(first, "v1").prompt(), v2.cases(), v2.runs(),
           v2.passedRuns(), v2.passRate(), v2.passRateInterval(), v2.checks(), v2.hallucination(),
           v2.specificity(), v2.qualityScore(), v2.latency(), v2.tokens(), v2.applicationCost(),
-          v2.judgeCost(), v2.repeats(), v2.caseOutcomes(), v2.casesTruncated(), v2.examples());
+          v2.judgeCost(), v2.repeats(), v2.caseOutcomes(), v2.casesTruncated(), v2.examples(), v2.failedResults());
       Path baseline = dir.resolve("baseline.json");
       writeReport(baseline, new Report(first.schemaVersion(), first.run(), List.of(asV1),
           List.of(), List.of(), List.of(), List.of()));

@@ -307,13 +307,13 @@ final class RunReportUpload {
                 privacy.text(ev.reason())));
           }
           examples.add(new FailingExample(e.caseId(), e.repeat(), e.check(),
-              privacy.text(e.message()), privacy.text(e.outputExcerpt()), evidence));
+              privacy.text(e.message()), privacy.text(e.outputExcerpt()), evidence, e.occurrences()));
         }
       }
       prompts.add(new PromptStats(s.prompt(), s.cases(), s.runs(), s.passedRuns(), s.passRate(),
           s.passRateInterval(), s.checks(), s.hallucination(), s.specificity(), s.qualityScore(),
           s.latency(), s.tokens(), s.applicationCost(), s.judgeCost(), s.repeats(),
-          s.caseOutcomes(), s.casesTruncated(), examples));
+          s.caseOutcomes(), s.casesTruncated(), examples, s.failedResults()));
     }
     List<io.github.evals4j.report.DatasetFailure> notLoaded = new ArrayList<>();
     for (io.github.evals4j.report.DatasetFailure f : report.datasetFailures()) {

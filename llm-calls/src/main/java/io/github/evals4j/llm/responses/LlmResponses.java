@@ -13,8 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>Conventions, so that costs compare across providers: {@code inputTokens} counts every prompt
  * token, cached ones included, and {@code cachedInputTokens} the part read from cache; {@code
  * outputTokens} counts every completion token, reasoning ones included. Anthropic reports cached
- * tokens apart from {@code input_tokens}; they are added back here. Missing fields stay unknown
- * ({@code -1}).
+ * tokens apart from {@code input_tokens}; they are added back here, cache reads as {@code
+ * cachedInputTokens} and cache writes as {@code cacheWriteInputTokens} (with the 1-hour part from
+ * {@code cache_creation.ephemeral_1h_input_tokens}), so that each is priced at its own rate.
+ * Missing fields stay unknown ({@code -1}).
  *
  * <pre>{@code
  * Recording.llmCall(LlmResponses.openAi(responseBody)
@@ -79,8 +81,11 @@ public final class LlmResponses {
     if (input >= 0) {
       call.inputTokens(input + Math.max(0, cacheRead) + Math.max(0, cacheWrite));
     }
+    long write1h = number(usage.path("cache_creation"), "ephemeral_1h_input_tokens");
     return call.outputTokens(number(usage, "output_tokens"))
         .cachedInputTokens(cacheRead)
+        .cacheWriteInputTokens(cacheWrite)
+        .cacheWrite1hInputTokens(cacheWrite >= 0 ? Math.max(0, write1h) : -1)
         .finishReason(text(response, "stop_reason"));
   }
 

@@ -51,6 +51,22 @@ class LlmResponsesTest {
   }
 
   @Test
+  void should_carry_anthropic_cache_writes_so_that_they_are_priced_at_the_write_rate() {
+    // GIVEN a Messages API usage with 5-minute and 1-hour cache writes
+    LlmCall call = LlmResponses.anthropic("{\"model\":\"claude-sonnet-4-5-20250929\",\"usage\":{"
+        + "\"input_tokens\":100,\"cache_read_input_tokens\":0,\"cache_creation_input_tokens\":3000,"
+        + "\"cache_creation\":{\"ephemeral_5m_input_tokens\":2000,\"ephemeral_1h_input_tokens\":1000},"
+        + "\"output_tokens\":50}}").build();
+    // THEN the writes are input tokens, and known as writes
+    assertThat(call.inputTokens()).isEqualTo(3100);
+    assertThat(call.cacheWriteInputTokens()).isEqualTo(3000);
+    assertThat(call.cacheWrite1hInputTokens()).isEqualTo(1000);
+    // AND priced (100·3 + 2000·3.75 + 1000·6 + 50·15) / 1e6 = 0.01455, not 3100·3 + 50·15 = 0.01005
+    assertThat(io.github.evals4j.cost.PriceTable.bundled().costUsd(call))
+        .hasValueCloseTo(0.01455, org.assertj.core.api.Assertions.within(1e-12));
+  }
+
+  @Test
   void should_leave_missing_usage_unknown_and_reject_non_json() {
     LlmCall call = LlmResponses.openAi("{\"model\":\"m\"}").build();
     assertThat(call.inputTokens()).isEqualTo(-1);
