@@ -75,7 +75,7 @@ public final class ConfigKeys {
 
     /** The last literal segment of a family ({@code min-pass-rate}), or the whole name. */
     public String leaf() {
-      return name.substring(name.lastIndexOf('.') + 1);
+      return name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf(']')) + 1);
     }
 
     private Template template() {
@@ -83,7 +83,7 @@ public final class ConfigKeys {
       int open = name.indexOf('<');
       boolean optional = open > 0 && name.charAt(open - 1) == '[';
       String prefix = name.substring(0, optional ? open - 1 : open);
-      return new Template(prefix, name.substring(name.lastIndexOf('.') + 1), optional);
+      return new Template(prefix, leaf(), optional);
     }
   }
 

@@ -139,6 +139,6 @@ class EarlyStopTest {
     // THEN
     assertThat(summary.getFailures()).isNotEmpty();
     assertThat(summary.getFailures().get(0).getException()).hasMessageContaining(
-        "evals4j.budget.[settle.]max-cost-usd must be a non-negative number of USD: 'ten dollars'");
+        "evals4j.budget.max-cost-usd must be a non-negative number of USD: 'ten dollars'");
   }
 }
