@@ -93,6 +93,19 @@ class ReportKeysTest {
   }
 
   @Test
+  void should_word_the_gate_line_so_that_it_is_true_when_mvn_test_ends_in_build_success() {
+    // WHEN v1 passes 2 of 4 against the default 90 %
+    LauncherRun.Result r = LauncherRun.reportingTo(dir).run(ConfigFixtures.Probe.class);
+
+    // THEN the tests passed, and the line says where the build fails instead of claiming it does
+    assertThat(r.summary().getTestsFailedCount()).isZero();
+    assertThat(r.stderr()).contains("[evals4j] 1 gate failed (lines above); this run's tests are "
+        + "not failed by it: the build fails only where 'ReportCli check "
+        + dir.resolve("report.json") + "' runs (e.g. mvn verify with the evals4j-gates execution")
+        .doesNotContain("the build fails at");
+  }
+
+  @Test
   void should_append_to_the_step_summary_unless_switched_off() throws Exception {
     // GIVEN
     Path summary = dir.resolve("step-summary.md");
