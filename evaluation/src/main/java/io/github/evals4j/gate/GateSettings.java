@@ -1,71 +1,85 @@
 package io.github.evals4j.gate;
 
+import io.github.evals4j.config.ConfigKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Gate thresholds for every prompt: run-wide keys {@code evals4j.gate.<key>} and per-prompt keys
- * {@code evals4j.gate.<promptId>.<key>} (the prompt's key wins). Keys:
- *
- * <table>
- *   <caption>gate keys</caption>
- *   <tr><td>{@code min-pass-rate}</td><td>0.90</td></tr>
- *   <tr><td>{@code pass-rate-on-lower-bound}</td><td>false</td></tr>
- *   <tr><td>{@code max-hallucination-rate}</td><td>0.05</td></tr>
- *   <tr><td>{@code max-cost-per-case}</td><td>off (USD)</td></tr>
- *   <tr><td>{@code max-cost-per-run}</td><td>0.10 (USD)</td></tr>
- *   <tr><td>{@code max-p95-latency-ms}</td><td>off</td></tr>
- *   <tr><td>{@code min-quality-score}</td><td>off</td></tr>
- *   <tr><td>{@code no-regression}</td><td>true</td></tr>
- *   <tr><td>{@code score-drop-margin}</td><td>0.2</td></tr>
- *   <tr><td>{@code fail-on-unknown}</td><td>false</td></tr>
- * </table>
- *
- * <p>A threshold set to {@code off} switches its gate off.
+ * Gate thresholds for every prompt version: run-wide keys {@code evals4j.gate.<metric>},
+ * per-prompt keys {@code evals4j.gate.<prompt id>.<metric>} and per-version keys
+ * {@code evals4j.gate.<prompt id>@<version>.<metric>} (the most specific wins), and the reference
+ * versions ({@code evals4j.prompt.<prompt id>.reference=<version>}) that are compared but never
+ * gated. The metrics and their defaults are those of {@link io.github.evals4j.config.ConfigKeys}
+ * ({@code min-pass-rate} 0.90, {@code max-hallucination-rate} 0.05, {@code max-cost-per-run} 0.10,
+ * {@code no-regression} true, ...). A threshold set to {@code off} switches its gate off.
  *
  * <pre>{@code
- * GateSettings gates = GateSettings.from(Map.of("evals4j.gate.summarize.min-pass-rate", "0.95"));
- * GateConfig forSummarize = gates.forPrompt("summarize");
+ * GateSettings gates = GateSettings.from(Map.of(
+ *     "evals4j.gate.summarize@v2.min-pass-rate", "0.95",
+ *     "evals4j.prompt.summarize.reference", "v1"));
+ * GateConfig v2 = gates.forVersion("summarize", "v2");      // min pass rate 0.95
+ * boolean v1IsReference = gates.reference("summarize").equals(Optional.of("v1"));
  * }</pre>
  */
 public final class GateSettings {
 
   /** The prefix of every gate key. */
-  public static final String PREFIX = "evals4j.gate.";
+  public static final String PREFIX = ConfigKeys.GATE_PREFIX;
 
-  /** Every gate key (without prefix). */
-  public static final List<String> KEYS = List.of(
-      "min-pass-rate", "pass-rate-on-lower-bound", "max-hallucination-rate", "max-cost-per-case",
-      "max-cost-per-run", "max-p95-latency-ms", "min-quality-score", "no-regression",
-      "score-drop-margin", "fail-on-unknown", "min-case-pass-rate");
+  /** Every gate metric (the last segment of a gate key). */
+  public static final List<String> KEYS = ConfigKeys.gateMetrics();
+
+  private static final String REFERENCE_SUFFIX = ".reference";
 
   private final Map<String, String> global;
-  private final Map<String, Map<String, String>> perPrompt;
+  private final Map<String, Map<String, String>> perTarget;
+  private final Map<String, String> references;
 
-  private GateSettings(Map<String, String> global, Map<String, Map<String, String>> perPrompt) {
+  private GateSettings(Map<String, String> global, Map<String, Map<String, String>> perTarget,
+      Map<String, String> references) {
     this.global = global;
-    this.perPrompt = perPrompt;
+    this.perTarget = perTarget;
+    this.references = references;
   }
 
-  /** The defaults of {@link GateConfig#defaults()} for every prompt. */
+  /** The defaults of {@link GateConfig#defaults()} for every prompt, no reference version. */
   public static GateSettings defaults() {
-    return new GateSettings(Map.of(), Map.of());
+    return new GateSettings(Map.of(), Map.of(), Map.of());
+  }
+
+  /** The key of {@code metric} for one prompt version: {@code evals4j.gate.<id>@<version>.<metric>}. */
+  public static String key(String promptId, String version, String metric) {
+    return PREFIX + promptId + "@" + version + "." + metric;
   }
 
   /**
    * Settings from configuration properties (e.g. {@code junit-platform.properties} overlaid with
-   * system properties); other keys are ignored.
+   * system properties); keys other than gate and reference keys are ignored.
    *
-   * @throws IllegalArgumentException naming the key of an unknown gate key or a malformed value
+   * @throws IllegalArgumentException naming the key (and the closest gate) of an unknown gate key,
+   *     or the key of a malformed value
    */
   public static GateSettings from(Map<String, String> properties) {
     Map<String, String> global = new LinkedHashMap<>();
-    Map<String, Map<String, String>> perPrompt = new LinkedHashMap<>();
+    Map<String, Map<String, String>> perTarget = new LinkedHashMap<>();
+    Map<String, String> references = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : properties.entrySet()) {
       String key = e.getKey();
+      if (key.startsWith(ConfigKeys.PROMPT_PREFIX) && key.endsWith(REFERENCE_SUFFIX)
+          && key.length() > ConfigKeys.PROMPT_PREFIX.length() + REFERENCE_SUFFIX.length()) {
+        String id = key.substring(ConfigKeys.PROMPT_PREFIX.length(), key.length() - REFERENCE_SUFFIX.length());
+        String version = e.getValue() == null ? "" : e.getValue().strip();
+        if (version.isEmpty()) {
+          throw new IllegalArgumentException(key + ": expected the reference version of prompt '"
+              + id + "', e.g. v1");
+        }
+        references.put(id, version);
+        continue;
+      }
       if (!key.startsWith(PREFIX)) {
         continue;
       }
@@ -77,26 +91,53 @@ public final class GateSettings {
       int dot = rest.lastIndexOf('.');
       String gate = rest.substring(dot + 1);
       if (dot <= 0 || !KEYS.contains(gate)) {
-        throw new IllegalArgumentException(
-            "unknown gate key '" + key + "'; known: " + PREFIX + "[<promptId>.]" + String.join("|", KEYS));
+        throw new IllegalArgumentException("unknown gate key '" + key + "'; closest: '"
+            + ConfigKeys.closest(key) + "' (gate keys: " + PREFIX
+            + "[<prompt id>[@<version>].]<" + String.join("|", KEYS) + ">)");
       }
-      perPrompt.computeIfAbsent(rest.substring(0, dot), id -> new LinkedHashMap<>()).put(gate, e.getValue());
+      perTarget.computeIfAbsent(rest.substring(0, dot), t -> new LinkedHashMap<>()).put(gate, e.getValue());
     }
-    GateSettings settings = new GateSettings(global, perPrompt);
+    GateSettings settings = new GateSettings(global, perTarget, references);
     // Parse every value now, so a typo fails at start-up naming its key, not at the end of the run.
-    settings.forPrompt("");
-    for (String id : perPrompt.keySet()) {
-      settings.forPrompt(id);
+    settings.config(List.of());
+    for (String target : perTarget.keySet()) {
+      settings.config(List.of(target));
     }
     return settings;
   }
 
-  /** The thresholds of prompt {@code id}. */
+  /** The thresholds of prompt {@code id} (run-wide and per-prompt keys, not per-version ones). */
   public GateConfig forPrompt(String id) {
+    return config(List.of(id));
+  }
+
+  /** The thresholds of one prompt version: per-version keys over per-prompt over run-wide ones. */
+  public GateConfig forVersion(String id, String version) {
+    return config(List.of(id, id + "@" + version));
+  }
+
+  /** The reference version of prompt {@code id}, if one is configured. */
+  public Optional<String> reference(String id) {
+    return Optional.ofNullable(references.get(id));
+  }
+
+  /** Whether any key targets one version of prompt {@code id} (rather than the whole prompt). */
+  public boolean targetsVersions(String id) {
+    return perTarget.keySet().stream().anyMatch(t -> t.startsWith(id + "@"));
+  }
+
+  /** The values of {@code targets}' keys over the run-wide ones, later targets winning. */
+  private GateConfig config(List<String> targets) {
     Map<String, String> values = new LinkedHashMap<>(global);
-    values.putAll(perPrompt.getOrDefault(id, Map.of()));
+    String where = PREFIX;
+    for (String t : targets) {
+      Map<String, String> own = perTarget.get(t);
+      if (own != null) {
+        values.putAll(own);
+        where = PREFIX + t + ".";
+      }
+    }
     GateConfig d = GateConfig.defaults();
-    String where = perPrompt.containsKey(id) ? PREFIX + id + "." : PREFIX;
     return new GateConfig(
         threshold(values, "min-pass-rate", d.minPassRate(), where),
         bool(values, "pass-rate-on-lower-bound", d.passRateOnLowerBound(), where),

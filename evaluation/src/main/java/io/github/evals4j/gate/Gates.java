@@ -41,9 +41,25 @@ public final class Gates {
     }
     List<GateResult> out = new ArrayList<>();
     for (PromptStats s : current) {
-      out.addAll(evaluate(s, Optional.ofNullable(old.get(s.prompt())), settings.forPrompt(s.prompt().id())));
+      PromptRef p = s.prompt();
+      Optional<String> reference = settings.reference(p.id());
+      if (reference.isPresent() && reference.get().equals(p.version())) {
+        out.add(reference(p));
+        continue;
+      }
+      out.addAll(evaluate(s, Optional.ofNullable(old.get(p)), settings.forVersion(p.id(), p.version())));
     }
     return out;
+  }
+
+  /** The metric of the one result a reference version gets instead of gates. */
+  public static final String REFERENCE = "reference";
+
+  /** A reference version is compared, not gated: one not-applicable result says so in every report. */
+  private static GateResult reference(PromptRef p) {
+    return new GateResult(p, REFERENCE, GateStatus.NOT_APPLICABLE, "reference version", "not gated", "",
+        p.label() + ": reference version (" + io.github.evals4j.config.ConfigKeys.PROMPT_PREFIX + p.id()
+            + ".reference=" + p.version() + "): compared, not gated");
   }
 
   /** The gates of one prompt version. */

@@ -57,12 +57,15 @@ final class Cells {
     return s.qualityScore().value().isPresent() ? Format.score(s.qualityScore().mean()) : "–";
   }
 
-  /** pass / FAIL / unknown for the gates of {@code p}. */
+  /** pass / FAIL / unknown for the gates of {@code p}; reference for a reference version. */
   static String gate(PromptRef p, List<GateResult> gates) {
     boolean any = false;
     boolean unknown = false;
     for (GateResult g : gates) {
       if (g.prompt().equals(p)) {
+        if (g.metric().equals(io.github.evals4j.gate.Gates.REFERENCE)) {
+          return "reference";
+        }
         any = true;
         if (g.status() == GateStatus.FAILED) {
           return "FAIL";

@@ -1,28 +1,22 @@
 package io.github.evals4j.report;
 
 import io.github.evals4j.aggregate.AggregationOptions;
+import io.github.evals4j.config.ConfigKeys;
 import io.github.evals4j.cost.PriceTable;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The report and aggregation keys of the configuration ({@code junit-platform.properties} or
- * system properties):
- *
- * <table>
- *   <caption>report keys</caption>
- *   <tr><td>{@code evals4j.report.dir}</td><td>{@code target/evals4j}</td><td>where the reports go</td></tr>
- *   <tr><td>{@code evals4j.baseline}</td><td>none</td><td>a baseline {@code report.json} to compare and gate against</td></tr>
- *   <tr><td>{@code evals4j.checks.informational}</td><td>none</td><td>comma-separated check names reported but never gating</td></tr>
- *   <tr><td>{@code evals4j.report.max-examples}</td><td>10</td><td>failing examples kept per prompt version</td></tr>
- * </table>
- *
- * plus the price keys of {@link PriceTable} and the gate keys of
- * {@link io.github.evals4j.gate.GateSettings}.
+ * The report keys of the configuration ({@code junit-platform.properties} or system properties),
+ * the one owner of their parsing for the JUnit extension and the command line alike:
+ * {@code evals4j.report.enabled}, {@code .dir}, {@code .console}, {@code .step-summary},
+ * {@code .max-examples}, {@code evals4j.baseline}, {@code evals4j.checks.informational} and the
+ * price keys (see {@link ConfigKeys} for defaults and meaning).
  *
  * <pre>{@code
  * ReportSettings settings = ReportSettings.from(properties);
@@ -33,29 +27,31 @@ import java.util.Set;
  * @param baseline the baseline report, if configured
  * @param aggregation aggregation options (informational checks, example cap)
  * @param prices the bundled price table with the configured overrides
+ * @param enabled whether the run report is aggregated and written at all
+ * @param console whether the table and gate lines are printed at the end of the run
+ * @param stepSummary whether {@code report.md} is appended to {@code $GITHUB_STEP_SUMMARY}
  */
-public record ReportSettings(
-    Path reportDir, Optional<Path> baseline, AggregationOptions aggregation, PriceTable prices) {
+public record ReportSettings(Path reportDir, Optional<Path> baseline, AggregationOptions aggregation,
+    PriceTable prices, boolean enabled, boolean console, boolean stepSummary) {
 
-  public static final String REPORT_DIR = "evals4j.report.dir";
-  public static final String BASELINE = "evals4j.baseline";
-  public static final String INFORMATIONAL = "evals4j.checks.informational";
-  public static final String MAX_EXAMPLES = "evals4j.report.max-examples";
+  public static final String REPORT_DIR = ConfigKeys.REPORT_DIR.name();
+  public static final String BASELINE = ConfigKeys.BASELINE.name();
+  public static final String INFORMATIONAL = ConfigKeys.CHECKS_INFORMATIONAL.name();
+  public static final String MAX_EXAMPLES = ConfigKeys.REPORT_MAX_EXAMPLES.name();
 
   /**
-   * The settings from {@code properties}.
+   * The settings from {@code properties}; other keys are ignored.
    *
    * @throws IllegalArgumentException naming the key of a malformed value
    */
   public static ReportSettings from(Map<String, String> properties) {
-    Path dir = Path.of(properties.getOrDefault(REPORT_DIR, "target/evals4j").strip());
-    Optional<Path> baseline = Optional.ofNullable(properties.get(BASELINE))
-        .map(String::strip).filter(s -> !s.isEmpty()).map(Path::of);
+    Path dir = Path.of(value(properties, REPORT_DIR).orElse(ConfigKeys.REPORT_DIR.defaultValue()));
+    Optional<Path> baseline = value(properties, BASELINE).map(Path::of);
     Set<String> informational = new LinkedHashSet<>();
-    Arrays.stream(properties.getOrDefault(INFORMATIONAL, "").split(","))
+    Arrays.stream(value(properties, INFORMATIONAL).orElse("").split(","))
         .map(String::strip).filter(s -> !s.isEmpty()).forEach(informational::add);
     int maxExamples;
-    String max = properties.getOrDefault(MAX_EXAMPLES, "10").strip();
+    String max = value(properties, MAX_EXAMPLES).orElse(ConfigKeys.REPORT_MAX_EXAMPLES.defaultValue());
     try {
       maxExamples = Integer.parseInt(max);
       if (maxExamples < 0) {
@@ -64,7 +60,23 @@ public record ReportSettings(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(MAX_EXAMPLES + ": expected an integer >= 0, got '" + max + "'");
     }
-    AggregationOptions options = AggregationOptions.defaults().withInformational(informational).withMaxExamples(maxExamples);
-    return new ReportSettings(dir, baseline, options, PriceTable.bundled().withOverrides(properties));
+    AggregationOptions options = AggregationOptions.defaults().withInformational(informational)
+        .withMaxExamples(maxExamples);
+    return new ReportSettings(dir, baseline, options, PriceTable.bundled().withOverrides(properties),
+        bool(properties, ConfigKeys.REPORT_ENABLED), bool(properties, ConfigKeys.REPORT_CONSOLE),
+        bool(properties, ConfigKeys.REPORT_STEP_SUMMARY));
+  }
+
+  private static Optional<String> value(Map<String, String> properties, String key) {
+    return Optional.ofNullable(properties.get(key)).map(String::strip).filter(s -> !s.isEmpty());
+  }
+
+  private static boolean bool(Map<String, String> properties, ConfigKeys.Key key) {
+    String v = value(properties, key.name()).orElse(key.defaultValue()).toLowerCase(Locale.ROOT);
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new IllegalArgumentException(key.name() + ": expected true or false, got '"
+          + properties.get(key.name()) + "'");
+    }
+    return Boolean.parseBoolean(v);
   }
 }

@@ -86,7 +86,7 @@ final class Attributions {
   }
 
   private static void declare(ExtensionContext context, Prompt prompt, String where) {
-    if (prompt.gates().length > 0) {
+    if (prompt.gates().length > 0 || prompt.reference()) {
       AnnotatedGates.of(context).declare(prompt, where);
     }
   }

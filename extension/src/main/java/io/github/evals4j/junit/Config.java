@@ -1,5 +1,6 @@
 package io.github.evals4j.junit;
 
+import io.github.evals4j.config.ConfigKeys;
 import io.github.evals4j.junit.ci.CiEnvironment;
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,24 +36,24 @@ record Config(
     String environment,
     CiEnvironment ci) {
 
-  static final String PREFIX = "evals4j.";
-  static final String ENABLED = "evals4j.enabled";
-  static final String RUN_ID = "evals4j.run-id";
-  static final String DSN = "evals4j.sentry.dsn";
-  static final String TRACE = "evals4j.sentry.trace";
-  static final String SEND = "evals4j.sentry.send";
-  static final String SAMPLE_RATE = "evals4j.sentry.sample-rate";
-  static final String ALWAYS_REPORT = "evals4j.sentry.always-report";
-  static final String ALWAYS_REPORT_BRANCHES = "evals4j.sentry.always-report-branches";
-  static final String FLUSH_TIMEOUT = "evals4j.sentry.flush-timeout";
-  static final String SEND_SKIPPED = "evals4j.sentry.send-skipped";
-  static final String MAX_VALUE_LENGTH = "evals4j.sentry.max-value-length";
-  static final String MAX_SPANS = "evals4j.sentry.max-spans";
-  static final String QUEUE_SIZE = "evals4j.sentry.queue-size";
-  static final String SENDERS = "evals4j.sentry.senders";
-  static final String LINK_APP_EVENTS = "evals4j.sentry.link-app-events";
-  static final String RELEASE = "evals4j.sentry.release";
-  static final String ENVIRONMENT = "evals4j.sentry.environment";
+  static final String PREFIX = ConfigKeys.PREFIX;
+  static final String ENABLED = ConfigKeys.ENABLED.name();
+  static final String RUN_ID = ConfigKeys.RUN_ID.name();
+  static final String DSN = ConfigKeys.SENTRY_DSN.name();
+  static final String TRACE = ConfigKeys.SENTRY_TRACE.name();
+  static final String SEND = ConfigKeys.SENTRY_SEND.name();
+  static final String SAMPLE_RATE = ConfigKeys.SENTRY_SAMPLE_RATE.name();
+  static final String ALWAYS_REPORT = ConfigKeys.SENTRY_ALWAYS_REPORT.name();
+  static final String ALWAYS_REPORT_BRANCHES = ConfigKeys.SENTRY_ALWAYS_REPORT_BRANCHES.name();
+  static final String FLUSH_TIMEOUT = ConfigKeys.SENTRY_FLUSH_TIMEOUT.name();
+  static final String SEND_SKIPPED = ConfigKeys.SENTRY_SEND_SKIPPED.name();
+  static final String MAX_VALUE_LENGTH = ConfigKeys.SENTRY_MAX_VALUE_LENGTH.name();
+  static final String MAX_SPANS = ConfigKeys.SENTRY_MAX_SPANS.name();
+  static final String QUEUE_SIZE = ConfigKeys.SENTRY_QUEUE_SIZE.name();
+  static final String SENDERS = ConfigKeys.SENTRY_SENDERS.name();
+  static final String LINK_APP_EVENTS = ConfigKeys.SENTRY_LINK_APP_EVENTS.name();
+  static final String RELEASE = ConfigKeys.SENTRY_RELEASE.name();
+  static final String ENVIRONMENT = ConfigKeys.SENTRY_ENVIRONMENT.name();
 
   /** How transactions are grouped into traces. */
   enum TraceMode {
@@ -84,14 +85,14 @@ record Config(
     Params p = new Params(params);
     CiEnvironment ci = CiEnvironment.detect(env);
     String runId = p.string(RUN_ID)
-        .or(() -> nonBlank(env.get("EVALS4J_RUN_ID")))
+        .or(() -> nonBlank(env.get(ConfigKeys.RUN_ID.env().orElseThrow())))
         .or(ci::runId)
         .orElseGet(() -> "local-" + UUID.randomUUID());
     Optional<String> dsn = p.string(DSN);
     String dsnSource = DSN;
     if (dsn.isEmpty()) {
-      dsn = nonBlank(env.get("EVALS4J_SENTRY_DSN"));
-      dsnSource = "EVALS4J_SENTRY_DSN";
+      dsnSource = ConfigKeys.SENTRY_DSN.env().orElseThrow();
+      dsn = nonBlank(env.get(dsnSource));
     }
     if (dsn.isEmpty()) {
       dsn = nonBlank(env.get("SENTRY_DSN"));

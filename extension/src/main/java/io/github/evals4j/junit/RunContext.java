@@ -12,7 +12,7 @@ import java.util.Optional;
  * <pre>{@code
  * public void runStarted(RunContext run) {
  *   this.run = run;
- *   this.dir = run.configurationParameter("evals4j.report.dir").orElse("target/evals4j");
+ *   this.dir = run.configurationParameter(ConfigKeys.REPORT_DIR.name()).orElse("target/evals4j");
  * }
  * public void runFinished(RunInfo info) {
  *   run.sentry().ifPresent(scopes -> scopes.captureMessage("run over"));
@@ -23,6 +23,16 @@ public interface RunContext {
 
   /** A JUnit configuration parameter ({@code junit-platform.properties}, system properties...). */
   Optional<String> configurationParameter(String key);
+
+  /**
+   * The {@code evals4j.*} keys given through a source that can be listed (system properties,
+   * {@code junit-platform.properties}, {@code @Prompt(gates = ...)}), e.g. to find the members of a
+   * key family such as {@code evals4j.gate.*}; read their values through
+   * {@link #configurationParameter}, which keeps JUnit's precedence.
+   */
+  default java.util.Set<String> configurationKeys() {
+    return java.util.Set.of();
+  }
 
   /** The environment variables the run sees (CI facts, {@code GITHUB_STEP_SUMMARY}). */
   Map<String, String> environment();

@@ -76,8 +76,12 @@ final class RunState implements AutoCloseable {
     Store store = context.getStore(StoreScope.LAUNCHER_SESSION, NAMESPACE);
     return store.getOrComputeIfAbsent(RunState.class, k -> {
       Map<String, String> env = store.get(ENVIRONMENT_KEY, Map.class);
-      Config config = Config.from(context::getConfigurationParameter,
-          env != null ? env : System.getenv(), RunState::sentryProperty);
+      Map<String, String> environment = env != null ? env : System.getenv();
+      // Before anything else reads a key: a misspelled key is said (or fails) at the start.
+      ConfigCheck check = ConfigCheck.of(context::getConfigurationParameter, environment);
+      check.report(ConfigCheck.strict(context::getConfigurationParameter), new Console());
+      Config config = Config.from(context::getConfigurationParameter, environment,
+          RunState::sentryProperty);
       List<RunCollector> collectors = new ArrayList<>();
       List<RunCollector> injected = store.get(COLLECTORS_KEY, List.class);
       if (injected != null) {
@@ -89,7 +93,8 @@ final class RunState implements AutoCloseable {
       RunState run = new RunState(config, new Console(), collectors);
       AnnotatedGates annotated = AnnotatedGates.of(store);
       run.started(key -> context.getRoot().getConfigurationParameter(key)
-          .or(() -> annotated.get(key)), env != null ? env : System.getenv());
+          .or(() -> annotated.get(key)), environment,
+          () -> union(check.listed().keySet(), annotated.keys()));
       return run;
     }, RunState.class);
   }
@@ -125,9 +130,20 @@ final class RunState implements AutoCloseable {
   }
 
   /** Tells the collectors that the run started, handing them its {@link RunContext}. */
+  private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+    java.util.Set<String> all = new java.util.TreeSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
   private void started(java.util.function.Function<String, Optional<String>> params,
-      Map<String, String> env) {
+      Map<String, String> env, java.util.function.Supplier<java.util.Set<String>> keys) {
     RunContext context = new RunContext() {
+      @Override
+      public java.util.Set<String> configurationKeys() {
+        return keys.get();
+      }
+
       @Override
       public Optional<String> configurationParameter(String key) {
         return params.apply(key);

@@ -96,6 +96,29 @@ class EarlyStopTest {
   }
 
   @Test
+  void should_settle_on_the_gate_of_the_version_when_a_per_version_key_sets_it() {
+    // WHEN the threshold targets v1 only (the default 0.90 would need 98 passing runs to settle)
+    TestExecutionSummary summary = run(Map.of("evals4j.early-stop", "true",
+        "evals4j.gate.settle@v1.min-pass-rate", "0.5"));
+
+    // THEN
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(11);
+    assertThat(summary.getTestsSkippedCount()).isEqualTo(19);
+  }
+
+  @Test
+  void should_not_stop_a_reference_version_early_since_it_is_not_gated() throws Exception {
+    // WHEN
+    TestExecutionSummary summary = run(Map.of("evals4j.early-stop", "true",
+        "evals4j.gate.settle.min-pass-rate", "0.5", "evals4j.prompt.settle.reference", "v1"));
+
+    // THEN every invocation ran: a reference version has no pass-rate verdict to settle
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(30);
+    assertThat(summary.getTestsSkippedCount()).isZero();
+    assertThat(report().stopped()).isEmpty();
+  }
+
+  @Test
   void should_run_everything_when_early_stop_is_not_switched_on() throws Exception {
     // WHEN
     TestExecutionSummary summary = run(Map.of("evals4j.gate.settle.min-pass-rate", "0.5"));
@@ -139,6 +162,6 @@ class EarlyStopTest {
     // THEN
     assertThat(summary.getFailures()).isNotEmpty();
     assertThat(summary.getFailures().get(0).getException()).hasMessageContaining(
-        "evals4j.budget.[settle.]max-cost-usd must be a non-negative number of USD: 'ten dollars'");
+        "evals4j.budget.max-cost-usd must be a non-negative number of USD: 'ten dollars'");
   }
 }

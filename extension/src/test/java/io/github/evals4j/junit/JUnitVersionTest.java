@@ -10,7 +10,7 @@ class JUnitVersionTest {
 
   @Test
   void should_run_on_the_junit_generation_the_build_asked_for() {
-    String expected = System.getProperty("evals4j.expected.junit");
+    String expected = System.getProperty("build.expected.junit");
     assertThat(expected).as("set by the Surefire execution").isNotBlank();
     assertThat(Tags.FRAMEWORK_VERSION).startsWith(expected + ".");
     String platform = Launcher.class.getPackage().getImplementationVersion();

@@ -383,8 +383,8 @@ class RunReportTest {
       // WHEN the annotation lowers the bar to 60 %
       run(Map.of(), Map.of(), PromptFixtures.GatedSummaries.class);
       Report annotated = ReportJson.read(dir.resolve("evals4j/report.json"));
-      // WHEN a property raises it again
-      run(Map.of("evals4j.gate.summarize.min-pass-rate", "0.95"), Map.of(),
+      // WHEN a property of the same key (the annotation's gates are those of its version) raises it
+      run(Map.of("evals4j.gate.summarize@v1.min-pass-rate", "0.95"), Map.of(),
           PromptFixtures.GatedSummaries.class);
       Report property = ReportJson.read(dir.resolve("evals4j/report.json"));
 
@@ -410,8 +410,9 @@ class RunReportTest {
 
       // THEN
       assertThat(failures).singleElement().asString().contains(
-          "@Prompt(id = \"broken\", gates = \"min-pass=0.5\")",
-          "PromptFixtures$BadGate", "allowed keys: min-pass-rate");
+          "@Prompt(id = \"broken\", version = \"v1\", gates = \"min-pass=0.5\")",
+          "PromptFixtures$BadGate", "unknown gate 'min-pass'; closest gate: 'min-pass-rate'",
+          "allowed: min-pass-rate");
     }
   }
 

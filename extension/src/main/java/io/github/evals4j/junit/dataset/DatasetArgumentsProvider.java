@@ -1,5 +1,6 @@
 package io.github.evals4j.junit.dataset;
 
+import io.github.evals4j.config.ConfigKeys;
 import io.github.evals4j.dataset.Datasets;
 import io.github.evals4j.dataset.EvalCase;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.support.ParameterDeclarations;
 class DatasetArgumentsProvider implements ArgumentsProvider, AnnotationConsumer<DatasetSource> {
 
   /** Configuration parameter: how many times each dataset case runs by default. */
-  static final String REPEATS = "evals4j.repeats";
+  static final String REPEATS = ConfigKeys.REPEATS.name();
 
   private DatasetSource source;
 
@@ -38,7 +39,7 @@ class DatasetArgumentsProvider implements ArgumentsProvider, AnnotationConsumer<
         .mapToObj(i -> Arguments.of(Named.of(c.id(), c))));
   }
 
-  /** {@code repeats} of the annotation, else {@value #REPEATS}, else 1. */
+  /** {@code repeats} of the annotation, else {@code evals4j.repeats}, else 1. */
   private int repeats(ExtensionContext context) {
     if (source.repeats() > 0) {
       return source.repeats();

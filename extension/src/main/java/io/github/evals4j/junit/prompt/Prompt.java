@@ -42,9 +42,22 @@ public @interface Prompt {
   String model() default "";
 
   /**
-   * Gate thresholds of this prompt id, as {@code key=value} with the keys of
-   * {@code evals4j.gate.<prompt id>.<key>} (e.g. {@code "min-pass-rate=0.95"},
-   * {@code "max-cost-per-case=0.002"}); such a configuration parameter, when set, wins.
+   * Gate thresholds of this prompt version (this id and {@link #version()} only), as
+   * {@code metric=value} with the metrics of {@code evals4j.gate.<prompt id>@<version>.<metric>}
+   * (e.g. {@code "min-pass-rate=0.95"}, {@code "max-cost-per-case=0.002"}); such a configuration
+   * parameter, when set, wins. An unknown metric fails the annotated tests, naming the closest.
    */
   String[] gates() default {};
+
+  /**
+   * Marks this version as the prompt id's reference: the version a team keeps to compare the
+   * candidate against. It runs, is reported and compared, but never gated (it is expected to be
+   * weaker); same as {@code evals4j.prompt.<prompt id>.reference=<version>}.
+   *
+   * <pre>{@code
+   * @Prompt(id = "summarize", version = "v1", reference = true)            // compared, not gated
+   * @Prompt(id = "summarize", version = "v2", gates = "min-pass-rate=0.9") // gated
+   * }</pre>
+   */
+  boolean reference() default false;
 }

@@ -1,7 +1,9 @@
 package io.github.evals4j.junit.reporting;
 
 import io.github.evals4j.aggregate.PromptStats;
+import io.github.evals4j.config.ConfigKeys;
 import io.github.evals4j.gate.Format;
+import io.github.evals4j.gate.GateSettings;
 import io.github.evals4j.prompt.PromptRef;
 import io.github.evals4j.report.Stopped;
 import io.github.evals4j.stats.EarlyStopping;
@@ -25,16 +27,16 @@ import java.util.function.Function;
  */
 final class LiveRuns {
 
-  static final String EARLY_STOP = "evals4j.early-stop";
-  static final String BUDGET = "evals4j.budget.";
-  static final String MAX_COST = "max-cost-usd";
-  static final String MAX_DURATION = "max-duration";
+  static final String EARLY_STOP = ConfigKeys.EARLY_STOP.name();
+  static final String BUDGET = ConfigKeys.BUDGET_PREFIX;
+  static final String MAX_COST = ConfigKeys.BUDGET_MAX_COST_USD.leaf();
+  static final String MAX_DURATION = ConfigKeys.BUDGET_MAX_DURATION.leaf();
 
   /** The run whose invocations are being decided (the innermost launcher session's). */
   private static volatile LiveRuns current;
 
   private final Function<String, Optional<String>> parameters;
-  private final Function<String, OptionalDouble> minPassRate;
+  private final Function<PromptRef, GateSettings> gates;
   private final boolean earlyStop;
   private final Clock clock;
   private final Map<String, Version> versions = new ConcurrentHashMap<>();
@@ -42,12 +44,18 @@ final class LiveRuns {
   private LiveRuns previous;
 
   LiveRuns(Function<String, Optional<String>> parameters,
-      Function<String, OptionalDouble> minPassRate, Clock clock) {
+      Function<PromptRef, GateSettings> gates, Clock clock) {
     this.parameters = parameters;
-    this.minPassRate = minPassRate;
+    this.gates = gates;
     this.clock = clock;
-    this.earlyStop = parameters.apply(EARLY_STOP).map(String::strip)
-        .map(v -> v.equalsIgnoreCase("true")).orElse(false);
+    this.earlyStop = parameters.apply(EARLY_STOP).map(String::strip).filter(v -> !v.isEmpty())
+        .map(v -> {
+          if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v.toLowerCase(Locale.ROOT));
+          }
+          throw new IllegalArgumentException("configuration parameter '" + EARLY_STOP
+              + "' has the value '" + v + "'; allowed: true or false");
+        }).orElse(false);
   }
 
   /** Makes this the run that {@link EarlyStop} decides for, until {@link #close()}. */
@@ -76,7 +84,7 @@ final class LiveRuns {
     Version v = version(prompt);
     String reason = v.stopReason;
     if (reason == null) {
-      reason = decide(prompt.id(), v);
+      reason = decide(prompt, v);
       if (reason != null) {
         v.stopReason = reason;
       }
@@ -120,8 +128,8 @@ final class LiveRuns {
     return versions.computeIfAbsent(prompt.label(), k -> new Version(clock.instant()));
   }
 
-  private String decide(String id, Version v) {
-    Limits l = limits.computeIfAbsent(id, this::limits);
+  private String decide(PromptRef prompt, Version v) {
+    Limits l = limits.computeIfAbsent(prompt.label(), k -> limits(prompt));
     long runs;
     long passed;
     double cost;
@@ -151,21 +159,36 @@ final class LiveRuns {
     return null;
   }
 
-  private Limits limits(String id) {
-    return new Limits(number(id, MAX_COST), duration(id), earlyStop ? minPassRate.apply(id)
-        : OptionalDouble.empty());
+  /** A reference version is not gated, so its pass rate never settles a verdict; budgets still apply. */
+  private Limits limits(PromptRef prompt) {
+    String id = prompt.id();
+    OptionalDouble min = OptionalDouble.empty();
+    if (earlyStop) {
+      GateSettings g = gates.apply(prompt);
+      if (!g.reference(id).filter(prompt.version()::equals).isPresent()) {
+        min = g.forVersion(id, prompt.version()).minPassRate();
+      }
+    }
+    return new Limits(number(id, MAX_COST), duration(id), min);
   }
 
-  private Optional<String> budget(String id, String key) {
-    return parameters.apply(BUDGET + id + "." + key).or(() -> parameters.apply(BUDGET + key))
-        .map(String::strip).filter(s -> !s.isEmpty());
+  /** The value of the prompt's budget key, else the run-wide one; and which key it came from. */
+  private Optional<Map.Entry<String, String>> budget(String id, String key) {
+    for (String k : List.of(BUDGET + id + "." + key, BUDGET + key)) {
+      Optional<String> v = parameters.apply(k).map(String::strip).filter(s -> !s.isEmpty());
+      if (v.isPresent()) {
+        return Optional.of(Map.entry(k, v.get()));
+      }
+    }
+    return Optional.empty();
   }
 
   private OptionalDouble number(String id, String key) {
-    Optional<String> value = budget(id, key);
-    if (value.isEmpty()) {
+    Optional<Map.Entry<String, String>> entry = budget(id, key);
+    if (entry.isEmpty()) {
       return OptionalDouble.empty();
     }
+    Optional<String> value = entry.map(Map.Entry::getValue);
     try {
       double d = Double.parseDouble(value.get());
       if (d >= 0 && Double.isFinite(d)) {
@@ -174,15 +197,16 @@ final class LiveRuns {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(BUDGET + "[" + id + ".]" + key
+    throw new IllegalArgumentException(entry.get().getKey()
         + " must be a non-negative number of USD: '" + value.get() + "'");
   }
 
   private Duration duration(String id) {
-    Optional<String> value = budget(id, MAX_DURATION);
-    if (value.isEmpty()) {
+    Optional<Map.Entry<String, String>> entry = budget(id, MAX_DURATION);
+    if (entry.isEmpty()) {
       return null;
     }
+    Optional<String> value = entry.map(Map.Entry::getValue);
     try {
       Duration d = Duration.parse(value.get().toUpperCase(Locale.ROOT).startsWith("P")
           ? value.get() : "PT" + value.get());
@@ -192,7 +216,7 @@ final class LiveRuns {
     } catch (java.time.format.DateTimeParseException e) {
       // reported below
     }
-    throw new IllegalArgumentException(BUDGET + "[" + id + ".]" + MAX_DURATION
+    throw new IllegalArgumentException(entry.get().getKey()
         + " must be a duration like 90s, 10m or PT1H30M: '" + value.get() + "'");
   }
 

@@ -1,5 +1,6 @@
 package io.github.evals4j.junit.reporting;
 
+import io.github.evals4j.config.ConfigKeys;
 import io.github.evals4j.junit.RunContext;
 import io.github.evals4j.replay.ReplayMode;
 import java.util.Optional;
@@ -20,22 +21,29 @@ final class ReplayModeSetting {
 
   /** Sets the system property from the configuration when it is unset; a bad value is reported. */
   static ReplayModeSetting apply(RunContext run) {
-    if (System.getProperty(ReplayMode.PROPERTY) != null) {
+    String property = System.getProperty(ReplayMode.PROPERTY);
+    if (property != null) {
+      check(property);
       return new ReplayModeSetting(false);
     }
-    Optional<String> value = run.configurationParameter(ReplayMode.PROPERTY)
+    Optional<String> value = run.configurationParameter(ConfigKeys.REPLAY_MODE.name())
         .map(String::strip).filter(v -> !v.isEmpty());
     if (value.isEmpty()) {
       return new ReplayModeSetting(false);
     }
-    try {
-      ReplayMode.parse(value.get());
-    } catch (IllegalArgumentException e) {
-      // Set anyway: every replay store then fails with this message instead of silently replaying.
-      System.err.println("[evals4j] " + e.getMessage());
-    }
+    // Set even when malformed: every replay store then fails with the message instead of replaying.
+    check(value.get());
     System.setProperty(ReplayMode.PROPERTY, value.get());
     return new ReplayModeSetting(true);
+  }
+
+  /** Says at the start of the run when the mode is malformed (each replay store fails on it later). */
+  private static void check(String value) {
+    try {
+      ReplayMode.parse(value.strip());
+    } catch (IllegalArgumentException e) {
+      System.err.println("[evals4j] " + e.getMessage());
+    }
   }
 
   /** Removes the system property this run set. */

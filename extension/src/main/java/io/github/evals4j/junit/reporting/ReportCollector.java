@@ -1,6 +1,5 @@
 package io.github.evals4j.junit.reporting;
 
-import io.github.evals4j.aggregate.AggregationOptions;
 import io.github.evals4j.aggregate.PromptStats;
 import io.github.evals4j.aggregate.RunAggregator;
 import io.github.evals4j.check.CheckResult;
@@ -23,6 +22,7 @@ import io.github.evals4j.report.DatasetFailure;
 import io.github.evals4j.report.LastRun;
 import io.github.evals4j.report.Report;
 import io.github.evals4j.report.ReportJson;
+import io.github.evals4j.report.ReportSettings;
 import io.github.evals4j.report.Reports;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -60,6 +60,7 @@ public final class ReportCollector implements RunCollector {
   public static final String OUTCOME_CHECK = "test.outcome";
 
   private volatile RunContext run;
+  private volatile ConfigValues config;
   private volatile ReportSettings settings;
   private volatile RunAggregator aggregator;
   private volatile RunReportUpload upload;
@@ -77,28 +78,30 @@ public final class ReportCollector implements RunCollector {
     this.run = context;
     replayMode = ReplayModeSetting.apply(context);
     try {
-      ReportSettings s = new ReportSettings(context);
-      reportDir = s.dir();
+      ConfigValues values = new ConfigValues(context);
+      ReportSettings s = values.report();
+      reportDir = s.reportDir();
       if (!s.enabled()) {
         reportDir = null;
         return;
       }
       started(reportDir);
       datasetFailures = new DatasetFailures().open();
-      PriceTable prices = s.prices();
-      aggregator = new RunAggregator(
-          AggregationOptions.defaults().withInformational(s.informationalChecks()), prices);
+      // Parse the gate keys now: a malformed threshold is said at the start, not after every test ran.
+      values.gates(List.of());
+      aggregator = new RunAggregator(s.aggregation(), s.prices());
+      config = values;
       settings = s;
       live = new LiveRuns(context::configurationParameter,
-          id -> s.gates(List.of(id)).forPrompt(id).minPassRate(), java.time.Clock.systemUTC()).open();
+          p -> values.gates(List.of(p)), java.time.Clock.systemUTC()).open();
       upload = RunReportUpload.of(context);
       upload.started();
     } catch (RuntimeException e) {
       // The report cannot be built: a broken run's report says why at the end of the run.
       startError = e.getMessage() == null ? e.toString() : e.getMessage();
       if (reportDir == null) {
-        reportDir = Path.of(context.configurationParameter(ReportSettings.DIR).map(String::strip)
-            .filter(d -> !d.isEmpty()).orElse(ReportSettings.DEFAULT_DIR));
+        reportDir = Path.of(context.configurationParameter(ReportSettings.REPORT_DIR).map(String::strip)
+            .filter(d -> !d.isEmpty()).orElse(io.github.evals4j.config.ConfigKeys.REPORT_DIR.defaultValue()));
         started(reportDir);
       }
       say("the run report cannot be built: " + startError);
@@ -194,10 +197,10 @@ public final class ReportCollector implements RunCollector {
     }
     Report report;
     try {
-      Set<String> ids = new LinkedHashSet<>();
-      stats.forEach(p -> ids.add(p.prompt().id()));
-      notLoaded.forEach(f -> ids.add(f.prompt().id()));
-      GateSettings gates = s.gates(ids);
+      Set<PromptRef> prompts = new LinkedHashSet<>();
+      stats.forEach(p -> prompts.add(p.prompt()));
+      notLoaded.forEach(f -> prompts.add(f.prompt()));
+      GateSettings gates = config.gates(prompts);
       Optional<Report> baseline = s.baseline().map(ReportCollector::baseline);
       report = Reports.build(runInfo(info, agg.prices()), stats, baseline, gates, notLoaded);
       if (l != null) {
@@ -247,7 +250,7 @@ public final class ReportCollector implements RunCollector {
         say("reports written to " + written.json().getParent()
             + (written.stepSummary().isPresent() ? " and appended to $GITHUB_STEP_SUMMARY" : ""));
         if (report.gateFailed()) {
-          say("a gate failed: the build fails at 'ReportCli check " + written.json() + "'");
+          say(gateFailedLine(report, written.json()));
         }
       }
       return true;
@@ -264,6 +267,17 @@ public final class ReportCollector implements RunCollector {
     } catch (IOException | RuntimeException e) {
       say("cannot write " + dir.resolve(LastRun.FILE) + ": " + e);
     }
+  }
+
+  /**
+   * The console's closing gate line: true whether this run ends in {@code mvn test} (the build
+   * still succeeds: nothing here fails it) or in {@code mvn verify} with the check step bound.
+   */
+  static String gateFailedLine(Report report, Path json) {
+    long failed = report.gates().stream().filter(g -> g.failed()).count();
+    return failed + " gate" + (failed == 1 ? "" : "s") + " failed (lines above); this run's tests "
+        + "are not failed by it: the build fails only where 'ReportCli check " + json
+        + "' runs (e.g. mvn verify with the evals4j-gates execution, see the README)";
   }
 
   /** The report's run metadata from the extension's run and CI facts. */

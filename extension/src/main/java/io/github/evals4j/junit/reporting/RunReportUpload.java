@@ -1,5 +1,6 @@
 package io.github.evals4j.junit.reporting;
 
+import io.github.evals4j.config.ConfigKeys;
 import io.github.evals4j.aggregate.FailingExample;
 import io.github.evals4j.aggregate.PromptStats;
 import io.github.evals4j.check.Evidence;
@@ -49,9 +50,9 @@ import java.util.TreeMap;
 final class RunReportUpload {
 
   static final String MESSAGE = "evals4j run report";
-  static final String ENABLED = "evals4j.sentry.report";
-  static final String MONITOR_SLUG = "evals4j.sentry.monitor-slug";
-  static final String MAX_ATTACHMENT = "evals4j.sentry.max-attachment-size";
+  static final String ENABLED = ConfigKeys.SENTRY_REPORT.name();
+  static final String MONITOR_SLUG = ConfigKeys.SENTRY_MONITOR_SLUG.name();
+  static final String MAX_ATTACHMENT = ConfigKeys.SENTRY_MAX_ATTACHMENT_SIZE.name();
   private static final int MAX_TAG_KEY = 32;
   private static final int MAX_TAG_VALUE = 200;
 
@@ -73,8 +74,8 @@ final class RunReportUpload {
   }
 
   static RunReportUpload of(RunContext run) {
-    ReportSettings s = new ReportSettings(run);
-    long maxAttachment = s.string(MAX_ATTACHMENT).map(v -> {
+    ConfigValues s = new ConfigValues(run);
+    long maxAttachment = s.string(ConfigKeys.SENTRY_MAX_ATTACHMENT_SIZE).map(v -> {
       try {
         long n = Long.parseLong(v);
         if (n >= 1) {
@@ -86,8 +87,8 @@ final class RunReportUpload {
       throw new IllegalArgumentException("configuration parameter '" + MAX_ATTACHMENT
           + "' has the value '" + v + "'; allowed: a number of bytes >= 1");
     }).orElse(0L);
-    return new RunReportUpload(run, s.bool(ENABLED, true), s.string(MONITOR_SLUG),
-        SentryPrivacy.Settings.of(run), maxAttachment);
+    return new RunReportUpload(run, s.bool(ConfigKeys.SENTRY_REPORT),
+        s.string(ConfigKeys.SENTRY_MONITOR_SLUG), SentryPrivacy.Settings.of(run), maxAttachment);
   }
 
   /** The Crons check-in "in progress", when a monitor slug is configured. */

@@ -1,5 +1,6 @@
 package io.github.evals4j.junit.sentry;
 
+import io.github.evals4j.config.ConfigKeys;
 import io.github.evals4j.junit.RunCollector;
 import io.github.evals4j.junit.RunContext;
 import io.sentry.SentryEvent;
@@ -27,12 +28,12 @@ import java.util.Set;
 public final class SentryPrivacy implements RunCollector {
 
   /** Configuration parameter: scrub text sent to Sentry (default true). */
-  public static final String SCRUB = "evals4j.sentry.scrub";
+  public static final String SCRUB = ConfigKeys.SENTRY_SCRUB.name();
   /** Configuration parameter: send LLM-derived text to Sentry at all (default true). */
-  public static final String SEND_TEXT = "evals4j.sentry.send-text";
+  public static final String SEND_TEXT = ConfigKeys.SENTRY_SEND_TEXT.name();
   /** Configuration parameter: the longest text value sent (default 1000 chars). */
-  public static final String MAX_TEXT = "evals4j.sentry.max-text-length";
-  /** What replaces text when {@value #SEND_TEXT} is false. */
+  public static final String MAX_TEXT = ConfigKeys.SENTRY_MAX_TEXT_LENGTH.name();
+  /** What replaces text when {@code evals4j.sentry.send-text} is false. */
   public static final String WITHHELD = "[text withheld: evals4j.sentry.send-text=false]";
 
   /** Span and transaction data keys whose values may quote LLM output, prompts or test inputs. */
