@@ -1,6 +1,6 @@
 package io.github.evals4j.junit;
 
-import io.github.evals4j.junit.sentry.TextScrubber;
+import io.github.evals4j.secrets.TextScrubber;
 import java.util.regex.Pattern;
 
 /**

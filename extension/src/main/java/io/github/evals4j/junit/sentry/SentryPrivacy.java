@@ -2,6 +2,7 @@ package io.github.evals4j.junit.sentry;
 
 import io.github.evals4j.junit.RunCollector;
 import io.github.evals4j.junit.RunContext;
+import io.github.evals4j.secrets.TextScrubber;
 import io.sentry.SentryEvent;
 import io.sentry.SentryOptions;
 import io.sentry.SpanContext;
