@@ -1,5 +1,6 @@
 package io.github.evals4j.compare;
 
+import io.github.evals4j.assertions.Texts;
 import io.github.evals4j.gate.GateSettings;
 import io.github.evals4j.report.AtomicFiles;
 import io.github.evals4j.report.Report;
@@ -35,6 +36,9 @@ public final class ReportCli {
   public static final int REGRESSION = 1;
   /** Exit code of a usage or input error. */
   public static final int USAGE = 2;
+
+  /** System property: {@code merge} scrubs the local report files too (as the test run's key). */
+  static final String SCRUB_FILES = "evals4j.report.scrub";
 
   private static final String HELP = String.join("\n",
       "usage: evals4j compare <baseline report.json> <report.json> [--out diff.md] [--margin 0.2]",
@@ -96,7 +100,7 @@ public final class ReportCli {
           throw new IllegalArgumentException("unknown command '" + args[0] + "'");
       }
     } catch (IllegalArgumentException | UncheckedIOException | IOException e) {
-      err.println("evals4j: " + e.getMessage());
+      err.println("evals4j: " + Texts.printable(e.getMessage()));
       err.println(HELP);
       return USAGE;
     }
@@ -126,9 +130,12 @@ public final class ReportCli {
     }
     Optional<Report> baseline = Optional.ofNullable(options.get("baseline")).map(ReportCli::read);
     Report merged = ReportMerge.merge(shards, baseline, GateSettings.from(properties));
-    Reports.Written written = Reports.writeAll(merged, Path.of(options.get("out")), env);
-    out.print(io.github.evals4j.report.ConsoleTable.render(merged));
-    out.println("merged " + shards.size() + " report(s) into " + written.json());
+    // Local files hold the text as merged unless evals4j.report.scrub=true; the step summary is scrubbed.
+    boolean scrub = Boolean.parseBoolean(properties.getOrDefault(SCRUB_FILES, "false").strip());
+    Reports.Written written = Reports.writeAll(scrub ? Reports.published(merged) : merged,
+        Path.of(options.get("out")), env);
+    out.print(io.github.evals4j.report.ConsoleTable.render(Reports.published(merged)));
+    out.println("merged " + shards.size() + " report(s) into " + Texts.printable(written.json().toString()));
     return merged.gateFailed() ? REGRESSION : 0;
   }
 
@@ -138,7 +145,7 @@ public final class ReportCli {
     }
     Report report = read(files.get(0)); // refuses a file that is not a report
     AtomicFiles.write(Path.of(files.get(1)), Files.readAllBytes(Path.of(files.get(0))));
-    out.println("approved " + files.get(0) + " as the baseline " + files.get(1) + " ("
+    out.println("approved " + Texts.printable(files.get(0)) + " as the baseline " + Texts.printable(files.get(1)) + " ("
         + report.prompts().size() + " prompt versions)");
     return 0;
   }

@@ -1,5 +1,6 @@
 package io.github.evals4j.junit.reporting;
 
+import io.github.evals4j.assertions.Texts;
 import io.github.evals4j.junit.RunContext;
 import io.github.evals4j.replay.ReplayMode;
 import java.util.Optional;
@@ -32,7 +33,7 @@ final class ReplayModeSetting {
       ReplayMode.parse(value.get());
     } catch (IllegalArgumentException e) {
       // Set anyway: every replay store then fails with this message instead of silently replaying.
-      System.err.println("[evals4j] " + e.getMessage());
+      System.err.println("[evals4j] " + Texts.printable(e.getMessage()));
     }
     System.setProperty(ReplayMode.PROPERTY, value.get());
     return new ReplayModeSetting(true);

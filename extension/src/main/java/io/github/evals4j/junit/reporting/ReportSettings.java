@@ -30,6 +30,8 @@ final class ReportSettings {
   static final String DIR = "evals4j.report.dir";
   static final String CONSOLE = "evals4j.report.console";
   static final String STEP_SUMMARY = "evals4j.report.step-summary";
+  /** Scrub the local report files too (the step summary, the console and Sentry always are). */
+  static final String SCRUB = "evals4j.report.scrub";
   static final String BASELINE = "evals4j.baseline";
   static final String INFORMATIONAL = "evals4j.checks.informational";
   static final String DEFAULT_DIR = "target/evals4j";
@@ -52,6 +54,10 @@ final class ReportSettings {
 
   boolean stepSummary() {
     return bool(STEP_SUMMARY, true);
+  }
+
+  boolean scrubFiles() {
+    return bool(SCRUB, false);
   }
 
   Path dir() {
