@@ -68,6 +68,6 @@ public record Evidence(int start, int end, String text, String kind, String reas
         start,
         end,
         Texts.abbreviate(text, 120),
-        reason.isEmpty() ? "" : " \u2014 " + reason);
+        reason.isEmpty() ? "" : " \u2014 " + Texts.printable(reason));
   }
 }

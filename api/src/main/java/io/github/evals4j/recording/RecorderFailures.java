@@ -11,7 +11,8 @@ final class RecorderFailures {
 
   static void report(RuntimeException e) {
     if (REPORTED.compareAndSet(false, true)) {
-      System.err.println("[evals4j] a recorder failed and was ignored (said once): " + e);
+      System.err.println("[evals4j] a recorder failed and was ignored (said once): "
+          + io.github.evals4j.internal.Texts.printable(String.valueOf(e)));
     }
   }
 }

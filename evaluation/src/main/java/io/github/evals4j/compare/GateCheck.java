@@ -1,5 +1,7 @@
 package io.github.evals4j.compare;
 
+import io.github.evals4j.secrets.TextScrubber;
+import io.github.evals4j.internal.Texts;
 import io.github.evals4j.gate.GateResult;
 import io.github.evals4j.gate.GateStatus;
 import io.github.evals4j.report.LastRun;
@@ -101,12 +103,13 @@ final class GateCheck {
         .filter(g -> g.status() == GateStatus.PASSED || g.status() == GateStatus.FAILED).count();
     for (GateResult g : report.gates()) {
       if (g.failed()) {
-        err.println("evals4j gate failed: " + ReportCli.oneLine(g.message()));
+        // Case ids in gate lines come from datasets: scrubbed (a CI log is published), one line.
+        err.println("evals4j gate failed: " + Texts.printable(TextScrubber.DEFAULT.scrub(g.message())));
       }
     }
     if (failed > 0) {
       err.println("evals4j: " + failed + " of " + report.gates().size() + " gates failed ("
-          + report.prompts().size() + " prompt versions, " + file + ")");
+          + report.prompts().size() + " prompt versions, " + Texts.printable(file) + ")");
       return ReportCli.REGRESSION;
     }
     if (judged == 0) {
@@ -116,7 +119,7 @@ final class GateCheck {
     }
     out.println("evals4j: all " + judged + " judged gates passed"
         + (unknown > 0 ? ", " + unknown + " unknown" : "") + " (" + report.prompts().size()
-        + " prompt versions, " + file + ")");
+        + " prompt versions, " + Texts.printable(file) + ")");
     return 0;
   }
 
@@ -132,7 +135,7 @@ final class GateCheck {
   }
 
   private static int fail(PrintStream err, String line) {
-    err.println("evals4j check: " + ReportCli.oneLine(line));
+    err.println("evals4j check: " + Texts.printable(ReportCli.oneLine(line)));
     return ReportCli.USAGE;
   }
 

@@ -1,5 +1,6 @@
 package io.github.evals4j.compare;
 
+import io.github.evals4j.internal.Texts;
 import io.github.evals4j.gate.GateSettings;
 import io.github.evals4j.report.AtomicFiles;
 import io.github.evals4j.report.ConsoleTable;
@@ -44,6 +45,9 @@ public final class ReportCli {
   public static final int REGRESSION = 1;
   /** Exit code of a usage or input error. */
   public static final int USAGE = 2;
+
+  /** System property: {@code merge} scrubs the local report files too (as the test run's key). */
+  static final String SCRUB_FILES = io.github.evals4j.config.ConfigKeys.REPORT_SCRUB.name();
 
   private static final String HELP = String.join("\n",
       "usage: evals4j compare <baseline report.json> <report.json> [--out diff.md] [--margin 0.2]",
@@ -133,10 +137,10 @@ public final class ReportCli {
               options.containsKey("allow-empty"), limits), out, err);
       }
     } catch (InputError e) {
-      err.println("evals4j " + command + ": " + e.getMessage());
+      err.println("evals4j " + command + ": " + Texts.printable(e.getMessage()));
       return USAGE;
     } catch (IllegalArgumentException e) {
-      err.println("evals4j: " + e.getMessage());
+      err.println("evals4j: " + Texts.printable(e.getMessage()));
       err.println(HELP);
       return USAGE;
     } catch (UncheckedIOException | IOException e) {
@@ -243,12 +247,14 @@ public final class ReportCli {
       throw new InputError(e.getMessage());
     }
     Path dir = Path.of(options.get("out"));
-    Reports.Written written = Reports.writeAll(merged, dir, env);
+    // Local files hold the text as merged unless evals4j.report.scrub=true; the step summary is scrubbed.
+    boolean scrub = Boolean.parseBoolean(properties.getOrDefault(SCRUB_FILES, "false").strip());
+    Reports.Written written = Reports.writeAll(scrub ? Reports.published(merged) : merged, dir, env);
     // check on the merged directory judges this merge, not a test run that wrote there before
     new LastRun(LastRun.State.REPORTED, merged.run().runId(), merged.run().startedAt(),
         merged.run().endedAt(), "").write(dir);
-    out.print(ConsoleTable.render(merged));
-    out.println("merged " + shards.size() + " report(s) into " + written.json());
+    out.print(ConsoleTable.render(Reports.published(merged)));
+    out.println("merged " + shards.size() + " report(s) into " + Texts.printable(written.json().toString()));
     return merged.gateFailed() ? REGRESSION : 0;
   }
 
@@ -263,7 +269,7 @@ public final class ReportCli {
     }
     // read(...) checked the size: the bytes fit in memory
     AtomicFiles.write(Path.of(files.get(1)), Files.readAllBytes(Path.of(files.get(0))));
-    out.println("approved " + files.get(0) + " as the baseline " + files.get(1) + " ("
+    out.println("approved " + Texts.printable(files.get(0)) + " as the baseline " + Texts.printable(files.get(1)) + " ("
         + report.prompts().size() + " prompt versions)");
     return 0;
   }

@@ -8,8 +8,10 @@ import io.github.evals4j.aggregate.PromptStats;
 import io.github.evals4j.aggregate.Verdict;
 import io.github.evals4j.gate.Format;
 import io.github.evals4j.prompt.PromptRef;
+import io.github.evals4j.report.MarkdownReport;
 import io.github.evals4j.report.Report;
 import io.github.evals4j.stats.SampleSize;
+import io.github.evals4j.secrets.TextScrubber;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,27 +126,11 @@ public record ReportDiff(String markdown, boolean regressed, List<Comparison> co
     }
   }
 
-  /** Markdown-escapes a prompt or case name (they come from users' files). */
+  /**
+   * A prompt or case name (they come from users' files) as a Markdown cell: scrubbed of secrets
+   * (the diff is posted to pull requests) and escaped like every text of {@code report.md}.
+   */
   static String cell(String s) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '\n' || ch == '\r') {
-        out.append(' ');
-      } else if (ch == '<') {
-        out.append("&lt;");
-      } else if (ch == '>') {
-        out.append("&gt;");
-      } else if ("|\\`*_[]#~!&".indexOf(ch) >= 0) {
-        out.append(ch == '&' ? "&amp;" : "\\" + ch);
-      } else if (Character.isSurrogate(ch) && !(Character.isHighSurrogate(ch) && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1)))
-          && !(Character.isLowSurrogate(ch) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
-        out.append('\uFFFD');
-      } else {
-        out.append(ch);
-      }
-    }
-    return out.toString();
+    return MarkdownReport.escape(TextScrubber.DEFAULT.scrub(s));
   }
 }

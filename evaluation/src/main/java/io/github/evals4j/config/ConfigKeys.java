@@ -158,6 +158,8 @@ public final class ConfigKeys {
       "print the table and gate lines at the end of the run");
   public static final Key REPORT_STEP_SUMMARY = key("evals4j.report.step-summary", "boolean",
       "true", "append report.md to $GITHUB_STEP_SUMMARY when set");
+  public static final Key REPORT_SCRUB = key("evals4j.report.scrub", "boolean", "false",
+      "scrub secrets from the local report files too (the step summary, console and Sentry always are)");
   public static final Key REPORT_MAX_EXAMPLES = key("evals4j.report.max-examples", "integer", "10",
       "failing examples kept per prompt version");
   public static final Key BASELINE = key("evals4j.baseline", "path", "none",

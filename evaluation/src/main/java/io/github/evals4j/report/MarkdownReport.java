@@ -25,6 +25,16 @@ public final class MarkdownReport {
 
   private MarkdownReport() {}
 
+  /**
+   * {@code text} (a case id, a prompt name, an LLM output) escaped as every text of the report is,
+   * for a table cell or a list item of other Markdown meant for GitHub: one line, controls shown
+   * as escapes, no HTML, table, link, emphasis or code syntax, and no autolink, mention, issue
+   * reference or math.
+   */
+  public static String escape(String text) {
+    return Text.md(text);
+  }
+
   /** The Markdown text. */
   public static String render(Report report) {
     StringBuilder md = new StringBuilder();

@@ -3,11 +3,18 @@ package io.github.evals4j.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import io.github.evals4j.aggregate.CaseFix;
+import io.github.evals4j.aggregate.CaseRegression;
+import io.github.evals4j.aggregate.CaseStats;
 import io.github.evals4j.aggregate.Comparison;
+import io.github.evals4j.aggregate.FailingExample;
 import io.github.evals4j.aggregate.PromptStats;
+import io.github.evals4j.aggregate.RepeatStats;
+import io.github.evals4j.check.Evidence;
 import io.github.evals4j.gate.GateResult;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The one model of a run's results that every writer renders ({@code report.json},
@@ -74,6 +81,54 @@ public record Report(
   /** Whether this is the report of a broken run (see {@link #error()}): it has no verdict. */
   public boolean broken() {
     return !error.isEmpty();
+  }
+
+  /**
+   * This report with every free text passed through {@code f}: case ids, failing examples'
+   * messages, output excerpts and evidence, gate lines, comparison summaries, skip reasons.
+   * Numbers, prompt versions, check names and run metadata stay as they are.
+   */
+  Report mapText(UnaryOperator<String> f) {
+    List<PromptStats> mapped = prompts.stream().map(s -> new PromptStats(s.prompt(), s.cases(),
+        s.runs(), s.passedRuns(), s.passRate(), s.passRateInterval(), s.checks(), s.hallucination(),
+        s.specificity(), s.qualityScore(), s.latency(), s.tokens(), s.applicationCost(),
+        s.judgeCost(), repeats(s.repeats(), f),
+        s.caseOutcomes().stream().map(c -> new CaseStats(f.apply(c.id()), c.runs(), c.passed(),
+            c.meanScore(), c.runScores())).toList(),
+        s.casesTruncated(), s.examples().stream().map(e -> example(e, f)).toList(),
+        s.failedResults())).toList();
+    return new Report(schemaVersion, run, mapped, comparisons(comparisons, f),
+        comparisons(baselineComparisons, f),
+        gates.stream().map(g -> new GateResult(g.prompt(), g.metric(), g.status(), g.value(),
+            g.threshold(), g.baseline(), f.apply(g.message()))).toList(),
+        stopped.stream().map(st -> new Stopped(st.prompt(), st.skipped(), f.apply(st.reason()))).toList(),
+        datasetFailures.stream().map(d -> new DatasetFailure(d.prompt(), f.apply(d.test()),
+            f.apply(d.message()))).toList(),
+        f.apply(error));
+  }
+
+  private static RepeatStats repeats(RepeatStats r, UnaryOperator<String> f) {
+    return new RepeatStats(r.maxRepeats(), r.passAtK(), r.passHatK(), r.unstableCases(),
+        r.unstableCaseIds().stream().map(f).toList(), r.meanScoreStdDev(), r.maxScoreStdDev());
+  }
+
+  private static FailingExample example(FailingExample e, UnaryOperator<String> f) {
+    return new FailingExample(f.apply(e.caseId()), e.repeat(), e.check(), f.apply(e.message()),
+        f.apply(e.outputExcerpt()), e.evidence().stream().map(ev -> new Evidence(ev.start(),
+            ev.end(), f.apply(ev.text()), ev.kind(), f.apply(ev.reason()))).toList(), e.occurrences());
+  }
+
+  private static List<Comparison> comparisons(List<Comparison> list, UnaryOperator<String> f) {
+    return list.stream().map(c -> new Comparison(c.baseline(), c.candidate(), c.baselinePassRate(),
+        c.candidatePassRate(), c.passRateDelta(), c.test(), c.pValue(), c.verdict(),
+        c.moreCasesNeeded(), c.costPerCaseDeltaUsd(), c.p95LatencyDeltaMs(),
+        c.regressions().stream().map(r -> new CaseRegression(f.apply(r.caseId()), r.kind(),
+            r.baselinePassRate(), r.candidatePassRate(), r.scoreDrop())).toList(),
+        f.apply(c.summary()), c.measure(), c.paired(), c.baselineCases(), c.candidateCases(),
+        c.casesNotCompared(),
+        c.fixes().stream().map(x -> new CaseFix(f.apply(x.caseId()), x.baselinePassRate(),
+            x.candidatePassRate())).toList(),
+        c.regressedCases(), c.fixedCases())).toList();
   }
 
   /** Whether a gate failed. */

@@ -30,9 +30,11 @@ import java.util.Set;
  * @param enabled whether the run report is aggregated and written at all
  * @param console whether the table and gate lines are printed at the end of the run
  * @param stepSummary whether {@code report.md} is appended to {@code $GITHUB_STEP_SUMMARY}
+ * @param scrubFiles whether the local report files are scrubbed too (what is published always is)
  */
 public record ReportSettings(Path reportDir, Optional<Path> baseline, AggregationOptions aggregation,
-    PriceTable prices, boolean enabled, boolean console, boolean stepSummary) {
+    PriceTable prices, boolean enabled, boolean console, boolean stepSummary,
+    boolean scrubFiles) {
 
   public static final String REPORT_DIR = ConfigKeys.REPORT_DIR.name();
   public static final String BASELINE = ConfigKeys.BASELINE.name();
@@ -64,7 +66,7 @@ public record ReportSettings(Path reportDir, Optional<Path> baseline, Aggregatio
         .withMaxExamples(maxExamples);
     return new ReportSettings(dir, baseline, options, PriceTable.bundled().withOverrides(properties),
         bool(properties, ConfigKeys.REPORT_ENABLED), bool(properties, ConfigKeys.REPORT_CONSOLE),
-        bool(properties, ConfigKeys.REPORT_STEP_SUMMARY));
+        bool(properties, ConfigKeys.REPORT_STEP_SUMMARY), bool(properties, ConfigKeys.REPORT_SCRUB));
   }
 
   private static Optional<String> value(Map<String, String> properties, String key) {

@@ -8,6 +8,7 @@ import io.github.evals4j.gate.GateResult;
 import io.github.evals4j.gate.GateSettings;
 import io.github.evals4j.gate.GateStatus;
 import io.github.evals4j.gate.Gates;
+import io.github.evals4j.secrets.TextScrubber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,14 +22,17 @@ import java.util.Optional;
 
 /**
  * Builds a run's {@link Report} and writes every output: {@code report.json}, {@code report.md}
- * (also appended to {@code $GITHUB_STEP_SUMMARY} when set) and {@code report.html}, each
- * atomically. Call it <em>before</em> failing the build on a gate, so the reports always exist.
+ * and {@code report.html} into the report directory, each atomically, and the Markdown appended
+ * to {@code $GITHUB_STEP_SUMMARY} when set. What is published (the step summary) is the
+ * {@linkplain #published published} report: its texts scrubbed of secrets and e-mail addresses;
+ * the local files hold the report given. Call it <em>before</em> failing the build on a gate, so
+ * the reports always exist.
  *
  * <pre>{@code
  * Report report = Reports.build(run, aggregator.snapshot(), Optional.of(ReportJson.read(baseline)),
  *     GateSettings.from(properties));
  * Reports.writeAll(report, Path.of("target", "evals4j"), System.getenv());
- * System.out.print(ConsoleTable.render(report));
+ * System.out.print(ConsoleTable.render(Reports.published(report)));
  * }</pre>
  */
 public final class Reports {
@@ -41,8 +45,12 @@ public final class Reports {
   /** The environment variable GitHub Actions sets to the step summary file. */
   public static final String STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
 
-  /** GitHub rejects a step summary over 1 MiB; ours stays well below, truncated if need be. */
-  static final int MAX_STEP_SUMMARY_CHARS = 512 * 1024;
+  /**
+   * GitHub refuses a step's summary over 1 MiB of UTF-8 (whatever wrote to it in that step): ours
+   * takes at most half of that, and never more than what is left.
+   */
+  static final int MAX_STEP_SUMMARY_BYTES = 512 * 1024;
+  static final int GITHUB_STEP_SUMMARY_LIMIT = 1024 * 1024;
 
   private Reports() {}
 
@@ -105,39 +113,108 @@ public final class Reports {
   public record Written(Path json, Path markdown, Path html, Optional<Path> stepSummary) {}
 
   /**
-   * Writes {@code report.json}, {@code report.md} and {@code report.html} into {@code dir}
-   * atomically, and appends the Markdown to the file named by {@code env}'s
-   * {@value #STEP_SUMMARY} when set.
+   * The report as it may leave the machine (CI step summary and log, Sentry, a pull request
+   * comment): case ids, failing examples, gate lines and every other free text scrubbed of
+   * secrets and e-mail addresses ({@link TextScrubber}).
+   */
+  public static Report published(Report report) {
+    return report.mapText(TextScrubber.DEFAULT::scrub);
+  }
+
+  /**
+   * Writes {@code report.json}, {@code report.md} and {@code report.html} of {@code report} into
+   * {@code dir} atomically, and appends the Markdown of the {@linkplain #published published}
+   * report to the file named by {@code env}'s {@value #STEP_SUMMARY} when set.
    */
   public static Written writeAll(Report report, Path dir, Map<String, String> env) throws IOException {
     Path json = dir.resolve(JSON);
     Path md = dir.resolve(MARKDOWN);
     Path html = dir.resolve(HTML);
-    String markdown = MarkdownReport.render(report);
     AtomicFiles.write(json, ReportJson.toJson(report));
-    AtomicFiles.write(md, markdown.getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(md, MarkdownReport.render(report).getBytes(StandardCharsets.UTF_8));
     AtomicFiles.write(html, HtmlReport.render(report).getBytes(StandardCharsets.UTF_8));
     Optional<Path> summary = Optional.ofNullable(env.get(STEP_SUMMARY)).filter(s -> !s.isBlank()).map(Path::of);
     if (summary.isPresent()) {
-      Files.writeString(summary.get(), stepSummary(markdown, dir.resolve(MARKDOWN)) + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+      long written = Files.exists(summary.get()) ? Files.size(summary.get()) : 0;
+      int budget = (int) Math.max(0, Math.min(MAX_STEP_SUMMARY_BYTES, GITHUB_STEP_SUMMARY_LIMIT - written - 1));
+      String text = stepSummary(MarkdownReport.render(published(report)), md, budget);
+      if (!text.isEmpty()) {
+        Files.writeString(summary.get(), text + "\n", StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+      }
     }
     return new Written(json, md, html, summary);
   }
 
-  /** The Markdown, cut at a line boundary (and a whole code point) when it is too long for GitHub. */
-  static String stepSummary(String markdown, Path full) {
-    if (markdown.length() <= MAX_STEP_SUMMARY_CHARS) {
+  /**
+   * The Markdown in at most {@code maxBytes} bytes of UTF-8: whole when it fits, else cut at a
+   * line (a whole code point when a line is longer than the budget), the HTML blocks it leaves
+   * open ({@code <details>}, {@code <pre>}) closed, and a line saying where the whole report is.
+   * Empty when not even that line fits.
+   */
+  static String stepSummary(String markdown, Path full, int maxBytes) {
+    if (utf8Length(markdown, markdown.length()) <= maxBytes) {
       return markdown;
     }
-    int cut = markdown.lastIndexOf('\n', MAX_STEP_SUMMARY_CHARS);
+    String note = "\n\n_(truncated for the step summary; the whole report is " + full.getFileName()
+        + " in the report directory)_\n";
+    // room for the note and for closing every <details> and <pre> left open
+    int room = maxBytes - utf8Length(note, note.length()) - 64;
+    if (room <= 0) {
+      return "";
+    }
+    int fits = 0;
+    int bytes = 0;
+    while (fits < markdown.length()) {
+      int cp = markdown.codePointAt(fits);
+      int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (bytes + size > room) {
+        break;
+      }
+      bytes += size;
+      fits += Character.charCount(cp);
+    }
+    int cut = markdown.lastIndexOf('\n', fits - 1) + 1;
     if (cut <= 0) {
-      cut = MAX_STEP_SUMMARY_CHARS;
-      if (Character.isHighSurrogate(markdown.charAt(cut - 1))) {
-        cut--;
+      cut = fits;
+    }
+    String kept = markdown.substring(0, cut);
+    StringBuilder out = new StringBuilder(kept);
+    if (count(kept, "<pre>") > count(kept, "</pre>")) {
+      out.append("</pre>\n");
+    }
+    for (int open = count(kept, "<details>") - count(kept, "</details>"); open > 0; open--) {
+      out.append("\n</details>\n");
+    }
+    return out.append(note).toString();
+  }
+
+  /** Bytes of the UTF-8 encoding of {@code s[0, end)} (a lone surrogate counts as '?', 1 byte). */
+  static int utf8Length(String s, int end) {
+    int bytes = 0;
+    for (int i = 0; i < end; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(s.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        bytes++;
+      } else {
+        bytes += 3;
       }
     }
-    return markdown.substring(0, cut) + "\n\n_(truncated for the step summary; the whole report is " + full.getFileName()
-        + " in the report directory)_\n";
+    return bytes;
+  }
+
+  private static int count(String s, String tag) {
+    int n = 0;
+    for (int i = s.indexOf(tag); i >= 0; i = s.indexOf(tag, i + tag.length())) {
+      n++;
+    }
+    return n;
   }
 }

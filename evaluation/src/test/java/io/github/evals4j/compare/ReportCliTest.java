@@ -170,4 +170,56 @@ class ReportCliTest {
         .contains("bad.json: /run: found an integer where an object is expected")
         .contains("usage: evals4j compare");
   }
+
+  /** A case id from a dataset: a secret, a URL, a mention, a screen-clearing escape, new lines with workflow commands. */
+  static final String HOSTILE_ID = "DB_PASSWORD=CorrectHorse42 see https://evil.example @octocat"
+      + " \u001B[2J\n::add-mask::x\r\n::error::pwned";
+
+  @Test
+  void should_print_a_regressed_case_id_scrubbed_escaped_and_on_one_line_in_the_diff() throws Exception {
+    // GIVEN the hostile case passed in the baseline and fails now
+    RunAggregator before = new RunAggregator();
+    RunAggregator after = new RunAggregator();
+    for (int i = 0; i < 5; i++) {
+      String id = i == 0 ? HOSTILE_ID : "case-" + i;
+      before.recordCheck(Attribution.of(P, id), CheckResult.of("json.valid", true, List.of(), ""));
+      after.recordCheck(Attribution.of(P, id), CheckResult.of("json.valid", i != 0, List.of(), ""));
+    }
+
+    // WHEN
+    int code = cli("compare", write("base.json", before).toString(), write("head.json", after).toString(),
+        "--out", dir.resolve("diff.md").toString());
+
+    // THEN the diff (a pull request comment) shows the case, with nothing it could do
+    assertThat(code).isEqualTo(ReportCli.REGRESSION);
+    assertThat(stdout()).doesNotContain("CorrectHorse42", "https://evil", "@octocat", "\u001B", "\r")
+        .contains("- DB\\_PASSWORD=\\[redacted\\] see https:&#8203;//evil.example @&#8203;octocat \\\\u001B\\[2J"
+            + " \\\\u003A:add-mask::x \\\\u003A:error::pwned: passed 100.0 % of runs, now 0.0 %");
+    assertThat(stdout().lines()).noneMatch(l -> l.stripLeading().startsWith("::"));
+  }
+
+  @Test
+  void should_print_each_failed_gate_of_an_untrusted_report_scrubbed_on_one_line() throws Exception {
+    // GIVEN a report file (a CI shard's, say) whose failed gate line quotes the hostile case id
+    Path file = write("report.json", run(0, 10, Set.of(1, 2, 3)));
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+    for (com.fasterxml.jackson.databind.JsonNode gate : tree.path("gates")) {
+      if (gate.path("status").asText().equalsIgnoreCase("failed")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) gate).put("message", "case '" + HOSTILE_ID + "' failed");
+      }
+    }
+    json.writeValue(file.toFile(), tree);
+
+    // WHEN
+    int code = cli("check", file.toString());
+
+    // THEN
+    String printed = err.toString(StandardCharsets.UTF_8);
+    assertThat(code).isEqualTo(ReportCli.REGRESSION);
+    assertThat(printed).contains("evals4j gate failed: case 'DB_PASSWORD=[redacted] see https://evil.example"
+        + " @octocat \\u001B[2J\\n::add-mask::x\\r\\n::error::pwned' failed")
+        .doesNotContain("CorrectHorse42", "\u001B", "\r");
+    assertThat(printed.lines()).noneMatch(l -> l.stripLeading().startsWith("::"));
+  }
 }

@@ -30,4 +30,25 @@ class ConsoleTableTest {
     assertThat(table).doesNotContain("\u001B").doesNotContain("\u0000").doesNotContain("\u0007");
     assertThat(table.lines()).allMatch(l -> l.codePointCount(0, l.length()) < 600);
   }
+
+  @Test
+  void should_never_print_a_workflow_command_or_a_bidi_override_from_a_name() {
+    // GIVEN a prompt id that starts a GitHub workflow command, a version with a bidi override and
+    // a gate line quoting a case id that tries to start its own line
+    io.github.evals4j.aggregate.RunAggregator run = new io.github.evals4j.aggregate.RunAggregator();
+    io.github.evals4j.prompt.PromptRef p = new io.github.evals4j.prompt.PromptRef(
+        "::add-mask::pwned", "v1\u202E2v", "m\u001B[2J");
+    run.recordCheck(new io.github.evals4j.prompt.Attribution(p, "x\n::error::y", 0),
+        io.github.evals4j.check.CheckResult.of("c", false, java.util.List.of(), "no"));
+    Report report = Reports.build(Fixtures.runInfo(), run.snapshot(), java.util.Optional.empty(),
+        io.github.evals4j.gate.GateSettings.from(java.util.Map.of("evals4j.gate.min-case-pass-rate", "1")));
+
+    // WHEN
+    String table = ConsoleTable.render(report);
+
+    // THEN
+    assertThat(table.lines()).noneMatch(l -> l.stripLeading().startsWith("::"));
+    assertThat(table).doesNotContain("\u202E", "\u001B").contains("\\u003A:add-mask::pwned",
+        "v1\\u202E2v", "m\\u001B[2J", "x\\n::error::y");
+  }
 }

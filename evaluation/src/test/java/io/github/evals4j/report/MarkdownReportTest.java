@@ -168,4 +168,26 @@ class MarkdownReportTest {
     assertThat(html.length()).isLessThan(40_000);
     assertThat(md).contains("\u4E2D".repeat(119) + "\u2026");
   }
+
+  @Test
+  void should_escape_what_github_turns_into_links_pings_and_math() {
+    // GIVEN an output with bare URLs, mentions, an e-mail address, an issue reference and math
+    String text = "see https://evil.example/x and www.evil.example, thanks @octocat and @org/team,"
+        + " mail bob@corp.example, fixes #12, $x^2$ and $$y$$";
+
+    // WHEN
+    String md = MarkdownReport.escape(text);
+
+    // THEN GitHub finds no URL, no name to ping, no reference and no formula in it
+    assertThat(md).isEqualTo("see https:&#8203;//evil.example/x and www&#8203;.evil.example, thanks"
+        + " @&#8203;octocat and @&#8203;org/team, mail bob@&#8203;corp.example, fixes \\#&#8203;12,"
+        + " <span>$</span>x^2<span>$</span> and <span>$</span><span>$</span>y<span>$</span><span>$</span>");
+    // while a prompt label keeps its '@' (no mention, no e-mail there)
+    assertThat(MarkdownReport.escape("summarize@v1/gpt-4o-mini")).isEqualTo("summarize@v1/gpt-4o-mini");
+  }
+
+  @Test
+  void should_show_controls_and_bidi_overrides_of_an_output_as_escapes() {
+    assertThat(MarkdownReport.escape("a\u202Eb\u001B[2Jc\u200Bd")).isEqualTo("a\\\\u202Eb\\\\u001B\\[2Jc\\\\u200Bd");
+  }
 }

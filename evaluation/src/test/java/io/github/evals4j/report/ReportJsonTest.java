@@ -147,11 +147,119 @@ class ReportJsonTest {
   @Test
   void should_truncate_step_summary_at_a_line_when_markdown_is_too_long() {
     String line = "| row | \uD83D\uDE00 |\n";
-    String md = line.repeat(Reports.MAX_STEP_SUMMARY_CHARS / line.length() + 100);
-    String summary = Reports.stepSummary(md, Path.of("report.md"));
-    assertThat(summary.length()).isLessThan(Reports.MAX_STEP_SUMMARY_CHARS + 200);
+    String md = line.repeat(Reports.MAX_STEP_SUMMARY_BYTES / line.length() + 100);
+    String summary = Reports.stepSummary(md, Path.of("report.md"), Reports.MAX_STEP_SUMMARY_BYTES);
+    assertThat(summary.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(Reports.MAX_STEP_SUMMARY_BYTES);
     assertThat(summary).startsWith(line).contains("_(truncated for the step summary; the whole report is report.md");
-    assertThat(Reports.stepSummary("short\n", Path.of("report.md"))).isEqualTo("short\n");
+    assertThat(summary.substring(0, summary.indexOf("\n\n_(truncated"))).endsWith(line);
+    assertThat(Reports.stepSummary("short\n", Path.of("report.md"), 100)).isEqualTo("short\n");
+  }
+
+  @Test
+  void should_cap_the_step_summary_in_utf8_bytes_when_the_report_is_cjk() {
+    // GIVEN 450,000 chars of CJK Markdown: below the 512 Ki chars the old cap counted, but 1.16 MiB
+    // of UTF-8, more than GitHub takes
+    String line = "| " + "\u4E2D\u6587\u8868\u683C\u8FD4\u91D1\u5728\u4E09\u5341\u5929".repeat(3) + " |\n";
+    String md = line.repeat(450_000 / line.length());
+    assertThat(md.length()).isLessThan(512 * 1024);
+    assertThat(md.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(1024 * 1024);
+
+    // WHEN
+    String summary = Reports.stepSummary(md, Path.of("report.md"), Reports.MAX_STEP_SUMMARY_BYTES);
+
+    // THEN below GitHub's 1 MiB with room to spare, cut after a whole line, and said so
+    assertThat(summary.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(Reports.MAX_STEP_SUMMARY_BYTES)
+        .isGreaterThan(Reports.MAX_STEP_SUMMARY_BYTES - 200);
+    String kept = summary.substring(0, summary.indexOf("\n\n_(truncated"));
+    assertThat(kept).startsWith(line).endsWith(line);
+    assertThat(summary).endsWith("in the report directory)_\n");
+  }
+
+  @Test
+  void should_close_the_html_blocks_a_cut_leaves_open() {
+    // GIVEN a cut inside a <details> section, inside a multi-line <pre> block
+    String md = "## r\n\n<details><summary>v1</summary>\n\n- case a:\n  <pre>" + "line\n".repeat(500)
+        + "</pre>\n\n</details>\n";
+
+    // WHEN
+    String summary = Reports.stepSummary(md, Path.of("report.md"), 1000);
+
+    // THEN the note stands outside both
+    assertThat(summary.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1000);
+    assertThat(summary).endsWith("line\n</pre>\n\n</details>\n\n\n_(truncated for the step summary; the whole report"
+        + " is report.md in the report directory)_\n");
+  }
+
+  @Test
+  void should_leave_github_room_for_what_the_step_summary_already_holds(@TempDir Path dir) throws Exception {
+    // GIVEN a step summary 1,000 bytes short of GitHub's 1 MiB
+    Path summary = dir.resolve("summary.md");
+    Files.write(summary, ("x".repeat(99) + "\n").repeat(1024 * 1024 / 100 - 10).getBytes(StandardCharsets.UTF_8));
+    long before = Files.size(summary);
+
+    // WHEN
+    Reports.writeAll(Fixtures.report(), dir.resolve("evals4j"), Map.of(Reports.STEP_SUMMARY, summary.toString()));
+
+    // THEN what was appended fits, and says it was cut
+    assertThat(Files.size(summary)).isGreaterThan(before).isLessThanOrEqualTo(1024 * 1024);
+    assertThat(Files.readString(summary)).contains("## evals4j report").endsWith("in the report directory)_\n\n");
+  }
+
+  /** Outputs, a case id and messages quoting secrets, as an LLM that read a config file writes them. */
+  static final List<String> SECRET_OUTPUTS = List.of("leaky", "v9", "answer.correct", "gpt-4o",
+      "case DB_PASSWORD=CorrectHorse42", "gpt-4o",
+      "Use OPENAI_API_KEY=sk-proj-AbC123dEf456GhI789jKl0mNo1pQr2 in your code",
+      "connect to postgres://app:Hunter2Secret@db.internal/orders",
+      "send Authorization: Bearer abcDEF1234567890xyz and mail ann.lee@example.com");
+  static final List<String> SECRETS = List.of("CorrectHorse42", "sk-proj-AbC123dEf456GhI789jKl0mNo1pQr2",
+      "Hunter2Secret", "abcDEF1234567890xyz", "ann.lee@example.com");
+
+  @Test
+  void should_publish_no_secret_in_the_step_summary_while_local_files_keep_the_text(@TempDir Path dir)
+      throws Exception {
+    // GIVEN failing outputs and a case id that quote secrets
+    Report report = Fixtures.report(SECRET_OUTPUTS);
+    Path summary = dir.resolve("summary.md");
+
+    // WHEN
+    Reports.writeAll(report, dir.resolve("evals4j"), Map.of(Reports.STEP_SUMMARY, summary.toString()));
+
+    // THEN the step summary (published by GitHub) holds none of them...
+    String published = Files.readString(summary);
+    for (String secret : SECRETS) {
+      assertThat(published).doesNotContain(secret);
+    }
+    assertThat(published).contains("case DB\\_PASSWORD=\\[redacted\\]", "OPENAI\\_API\\_KEY=\\[redacted\\]",
+        "postgres:&#8203;//app:\\[redacted\\]@", "Bearer \\[token\\]");
+    // ...while the local files keep what the run saw (README: "What the local files contain")
+    assertThat(Files.readString(dir.resolve("evals4j/report.md"))).contains("CorrectHorse42");
+    assertThat(Files.readString(dir.resolve("evals4j/report.json"))).contains("sk-proj-AbC123dEf456GhI789jKl0mNo1pQr2");
+  }
+
+  @Test
+  void should_scrub_every_text_of_the_published_report_and_keep_its_numbers() throws Exception {
+    // GIVEN
+    Report report = Fixtures.report(SECRET_OUTPUTS);
+
+    // WHEN
+    Report published = Reports.published(report);
+
+    // THEN no output of it holds a secret
+    String json = new String(ReportJson.toJson(published), StandardCharsets.UTF_8);
+    for (String out : List.of(json, MarkdownReport.render(published), HtmlReport.render(published),
+        ConsoleTable.render(published))) {
+      for (String secret : SECRETS) {
+        assertThat(out).doesNotContain(secret);
+      }
+    }
+    assertThat(json).contains("case DB_PASSWORD=[redacted]");
+    assertThat(schema().validate(MAPPER.readTree(json))).isEmpty();
+    // and only text changed
+    assertThat(published.prompts()).extracting(p -> p.passRate())
+        .containsExactlyElementsOf(report.prompts().stream().map(p -> p.passRate()).toList());
+    assertThat(published.gates()).extracting(g -> g.status())
+        .containsExactlyElementsOf(report.gates().stream().map(g -> g.status()).toList());
+    assertThat(Reports.published(Fixtures.report())).isEqualTo(Fixtures.report());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.evals4j.junit;
 
+import io.github.evals4j.internal.Texts;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,7 +18,7 @@ final class Console {
   /** Says {@code message} if nothing was said before in this run; returns whether it did. */
   boolean warnOnce(String message) {
     if (!closed && warned.compareAndSet(false, true)) {
-      err().println(PREFIX + "WARNING " + message
+      err().println(PREFIX + "WARNING " + Texts.printable(message)
           + " (test outcomes are not affected; further problems are counted in the run summary)");
       return true;
     }
@@ -25,7 +26,7 @@ final class Console {
   }
 
   void info(String line) {
-    err().println(PREFIX + line);
+    err().println(PREFIX + Texts.printable(line));
   }
 
   /** After the summary, stay silent: late transport failures are already counted as unconfirmed. */

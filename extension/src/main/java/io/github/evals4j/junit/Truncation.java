@@ -1,12 +1,11 @@
 package io.github.evals4j.junit;
 
-import io.github.evals4j.junit.sentry.TextScrubber;
+import io.github.evals4j.secrets.TextScrubber;
 import java.util.regex.Pattern;
 
 /**
  * Keeps text sent to Sentry short, well-formed (no split surrogate pairs, no newlines in tags) and
- * free of the most common secrets: e-mail addresses, bearer tokens and API-key-like strings are
- * replaced before truncation.
+ * free of secrets and e-mail addresses ({@link TextScrubber}), replaced before truncation.
  */
 final class Truncation {
 
@@ -15,8 +14,8 @@ final class Truncation {
   private Truncation() {}
 
   /**
-   * {@code value} with e-mail addresses, bearer tokens and API-key-like strings replaced: the same
-   * rules as everything else evals4j sends ({@link TextScrubber#DEFAULT}).
+   * {@code value} with secrets and e-mail addresses replaced: the same rules as everything else
+   * evals4j publishes ({@link TextScrubber#DEFAULT}).
    */
   static String scrub(String value) {
     if (value == null || value.isEmpty()) {

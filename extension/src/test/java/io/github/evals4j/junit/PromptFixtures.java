@@ -194,6 +194,44 @@ final class PromptFixtures {
     }
   }
 
+  /**
+   * The secrets the old scrubber let through, in every place a test puts text: the arguments (and
+   * so the display name, {@code test.parameters} and the case id), a failing check's message, the
+   * exception of the failure and a span of the test's own.
+   */
+  @Evals4j
+  @Prompt(id = "leaky", version = "v3")
+  static class IssueSecrets {
+    static final List<String> SECRETS = List.of("CorrectHorse42", "Hunter2Secret",
+        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "51H8exampleEXAMPLEexample00", "s3cr3t-Value");
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = "DB_PASSWORD=CorrectHorse42 via postgres://app:Hunter2Secret@localhost/db")
+    void input(String text) {
+      try (io.github.evals4j.junit.Evals4jTest.Span span =
+          io.github.evals4j.junit.Evals4jTest.span("db.query", "connect PASSWORD = 's3cr3t-Value'")) {
+        Checks.evaluate(Check.of("answer.correct", out -> CheckResult.of("answer.correct", false,
+            List.of(), "the answer quotes aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")), text);
+      }
+      throw new IllegalStateException("charged with sk_live_51H8exampleEXAMPLEexample00 for " + text);
+    }
+  }
+
+  /** A 60 KB adversarial case id (the old scrubber took 122 s over it with a DSN, 14 s without). */
+  @Evals4j
+  @Prompt(id = "huge", version = "v1")
+  static class HugeCaseId {
+    static final String ID = "sk-".repeat(10_000) + "-eyJ".repeat(7_500);
+
+    @ParameterizedTest
+    @MethodSource("ids")
+    void input(String id) {}
+
+    static Stream<String> ids() {
+      return Stream.of(ID);
+    }
+  }
+
   /** Not attributed: no report. */
   @Evals4j
   static class Plain {

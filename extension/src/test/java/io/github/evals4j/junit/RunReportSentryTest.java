@@ -36,7 +36,7 @@ class RunReportSentryTest {
   private void run(SentryEndpoint sentry, Map<String, String> params, Class<?> fixture) {
     try (LauncherSession session = LauncherFactory.openSession()) {
       session.getStore().put(NAMESPACE, RunState.ENVIRONMENT_KEY,
-          Map.of("EVALS4J_SENTRY_DSN", sentry.dsn()));
+          sentry == null ? Map.of() : Map.of("EVALS4J_SENTRY_DSN", sentry.dsn()));
       LauncherDiscoveryRequestBuilder request = request()
           .selectors(selectClass(fixture))
           .configurationParameter("evals4j.report.dir", dir.toString())
@@ -247,6 +247,63 @@ class RunReportSentryTest {
       String bodies = String.join("\n", rawBodies(sentry));
       assertThat(bodies).doesNotContain("sk-live1234567890abcdefgh", "bob@corp.example")
           .contains("test.outcome");
+    }
+  }
+
+  @Test
+  void should_scrub_the_secrets_the_old_rules_let_through_from_every_payload() {
+    try (SentryEndpoint sentry = new SentryEndpoint(); StdErr ignored = StdErr.capture()) {
+      // WHEN a test's argument, check message, span name and exception quote DB_PASSWORD=...,
+      // a URL password, aws_secret_access_key=..., PASSWORD = '...' and a Stripe key
+      run(sentry, Map.of(), PromptFixtures.IssueSecrets.class);
+
+      // THEN none of them arrives, in any payload (the attached reports included)...
+      String bodies = String.join("\n", rawBodies(sentry));
+      for (String secret : PromptFixtures.IssueSecrets.SECRETS) {
+        assertThat(bodies).doesNotContain(secret);
+      }
+      // ...while the text around them does, where it was put
+      JsonNode tx = Payloads.single(sentry.transactions(), "PromptFixtures.IssueSecrets.input");
+      JsonNode data = tx.path("contexts").path("trace").path("data");
+      assertThat(data.path("test.parameters").asText()).contains("DB_PASSWORD=[redacted]",
+          "postgres://app:[redacted]@localhost/db");
+      assertThat(tx.path("contexts").path("trace").path("description").asText())
+          .contains("DB_PASSWORD=[redacted]");
+      assertThat(Payloads.spans(tx, "evals4j.check")).singleElement().satisfies(span -> assertThat(
+          span.path("data").path("evals4j.check.message").asText())
+          .isEqualTo("the answer quotes aws_secret_access_key=[redacted]"));
+      assertThat(Payloads.spans(tx, "db.query")).singleElement().satisfies(span -> assertThat(
+          span.path("description").asText()).isEqualTo("connect PASSWORD = '[redacted]'"));
+      JsonNode failure = Payloads.where(sentry.events(), e -> e.has("exception")).get(0);
+      assertThat(failure.path("exception").path("values").get(0).path("value").asText())
+          .startsWith("charged with [api-key] for DB_PASSWORD=[redacted] via postgres://app:[redacted]@");
+      SentrySchema.assertValid(List.of(failure));
+    }
+  }
+
+  @Test
+  void should_run_a_test_with_a_60_kb_adversarial_case_id_quickly_with_a_dsn() {
+    try (SentryEndpoint sentry = new SentryEndpoint(); StdErr ignored = StdErr.capture()) {
+      // GIVEN the run machinery warm (the figure is about the case id, not about loading classes)
+      run(sentry, Map.of(), PromptFixtures.IssueSecrets.class);
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+
+      // WHEN (the old scrubber made this run take 122 s)
+      long start = threads.getCurrentThreadCpuTime();
+      run(sentry, Map.of(), PromptFixtures.HugeCaseId.class);
+      long cpu = threads.getCurrentThreadCpuTime() - start;
+
+      long startWithout = threads.getCurrentThreadCpuTime();
+      run(null, Map.of(), PromptFixtures.HugeCaseId.class);
+      long cpuWithout = threads.getCurrentThreadCpuTime() - startWithout;
+
+      // THEN
+      System.out.printf(java.util.Locale.ROOT, "one test with a 60 KB case id: %.0f ms CPU with a DSN,"
+          + " %.0f ms without%n", cpu / 1e6, cpuWithout / 1e6);
+      assertThat(cpu).isLessThan(10_000_000_000L);
+      assertThat(cpuWithout).isLessThan(10_000_000_000L);
+      JsonNode tx = Payloads.single(sentry.transactions(), "PromptFixtures.HugeCaseId.input");
+      assertThat(Payloads.tag(tx, "eval.case")).hasSizeLessThanOrEqualTo(200);
     }
   }
 

@@ -7,7 +7,8 @@ import org.assertj.core.error.BasicErrorMessageFactory;
 
 /**
  * The failure message of an LLM assertion: the output (abbreviated, with its length), the check,
- * and the check's own explanation (threshold, score, evidence with positions).
+ * and the check's own explanation (threshold, score, evidence with positions); every text from the
+ * output is {@linkplain Texts#printable printable}, so a failure message cannot drive a terminal.
  */
 final class ShouldPassCheck extends BasicErrorMessageFactory {
 
@@ -18,8 +19,8 @@ final class ShouldPassCheck extends BasicErrorMessageFactory {
         "%nExpecting LLM output (%s):%n  %s%nto pass check %s but it failed:%n%s",
         new UnquotedString(describeLength(output)),
         new UnquotedString(output == null ? "null" : quoted(output)),
-        new UnquotedString(result.check()),
-        new UnquotedString(indent(result.message())));
+        new UnquotedString(Texts.printable(result.check())),
+        new UnquotedString(indent(Texts.printableLines(result.message()))));
   }
 
   static ShouldPassCheck shouldPass(String output, CheckResult result) {

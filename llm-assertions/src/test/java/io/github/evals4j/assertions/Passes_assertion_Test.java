@@ -47,6 +47,29 @@ class Passes_assertion_Test {
   }
 
   @Test
+  void should_fail_with_a_message_that_cannot_drive_a_terminal_or_a_ci_log() {
+    // GIVEN an output, a check message and an evidence reason that clear the screen, reorder text
+    // and start lines with GitHub workflow commands
+    String output = "\u001B[2J7 \u202Eevil\n::add-mask::x";
+    Check hostile = Check.of("quote\u202E", out -> CheckResult.of("quote\u202E", false,
+        List.of(Evidence.of(out, 4, 5, "digit", "reason \u001B[31m\n::error::y")),
+        "first line\n::warning::z \u2066hidden\u2069\nlast"));
+
+    // WHEN / THEN
+    assertThatExceptionOfType(AssertionError.class)
+        .isThrownBy(() -> assertThat(output).passes(hostile))
+        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage())
+            .doesNotContain("\u001B", "\u202E", "\u2066", "\u2069")
+            .contains("\\u001B[2J7 \\u202Eevil\\n::add-mask::x", "quote\\u202E",
+                "\\u003A:warning::z \\u2066hidden\\u2069")
+            .satisfies(m -> org.assertj.core.api.Assertions.assertThat(m.lines())
+                .noneMatch(l -> l.stripLeading().startsWith("::"))));
+    org.assertj.core.api.Assertions.assertThat(
+        Evidence.of(output, 4, 5, "digit", "reason \u001B[31m").describeIn(output))
+        .endsWith("\"7\" \u2014 reason \\u001B[31m");
+  }
+
+  @Test
   void should_report_every_evaluation_to_the_bound_recorder() {
     List<CheckResult> seen = new ArrayList<>();
     Recorder recorder = new Recorder() {

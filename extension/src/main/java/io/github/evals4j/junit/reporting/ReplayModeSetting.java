@@ -1,6 +1,7 @@
 package io.github.evals4j.junit.reporting;
 
 import io.github.evals4j.config.ConfigKeys;
+import io.github.evals4j.internal.Texts;
 import io.github.evals4j.junit.RunContext;
 import io.github.evals4j.replay.ReplayMode;
 import java.util.Optional;
@@ -42,7 +43,7 @@ final class ReplayModeSetting {
     try {
       ReplayMode.parse(value.strip());
     } catch (IllegalArgumentException e) {
-      System.err.println("[evals4j] " + e.getMessage());
+      System.err.println("[evals4j] " + Texts.printable(e.getMessage()));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.evals4j.junit.reporting;
 
+import io.github.evals4j.internal.Texts;
 import io.github.evals4j.aggregate.PromptStats;
 import io.github.evals4j.aggregate.RunAggregator;
 import io.github.evals4j.check.CheckResult;
@@ -38,7 +39,8 @@ import java.util.Set;
  * the report (comparisons, gates, baseline), writes {@code report.json}, {@code report.md} and
  * {@code report.html} atomically, appends the Markdown to {@code $GITHUB_STEP_SUMMARY}, prints the
  * console table with one line per failed gate, and uploads the run report to Sentry when a DSN is
- * set. Registered through {@code META-INF/services}; it never fails a test or the run: the build
+ * set. What is published (step summary, console, Sentry) is scrubbed of secrets; the local files
+ * too with {@value ReportSettings#SCRUB}. Registered through {@code META-INF/services}; it never fails a test or the run: the build
  * fails on a gate through {@code ReportCli check} (see the README).
  *
  * <p>So that {@code check} never judges an earlier run's report, the collector writes
@@ -240,13 +242,17 @@ public final class ReportCollector implements RunCollector {
   private boolean write(Report report, Path dir, Map<String, String> env, boolean console) {
     io.github.evals4j.report.RunInfo r = report.run();
     try {
-      Reports.Written written = Reports.writeAll(report, dir, env);
+      // The step summary, the console (a CI log) and Sentry get the published report; the local
+      // files hold the text as it was unless evals4j.report.scrub=true.
+      ReportSettings st = settings;
+      boolean scrubFiles = st != null && st.scrubFiles();
+      Reports.Written written = Reports.writeAll(scrubFiles ? Reports.published(report) : report, dir, env);
       mark(dir, new LastRun(LastRun.State.REPORTED, r.runId(), r.startedAt(), r.endedAt(), ""));
       if (report.broken()) {
-        say("the run has no verdict: " + report.error().lines().findFirst().orElse(""));
+        say("the run has no verdict: " + Texts.printable(report.error().lines().findFirst().orElse("")));
         say("the build fails at 'ReportCli check " + written.json() + "'");
       } else if (console) {
-        print(ConsoleTable.render(report));
+        print(ConsoleTable.render(Reports.published(report)));
         say("reports written to " + written.json().getParent()
             + (written.stepSummary().isPresent() ? " and appended to $GITHUB_STEP_SUMMARY" : ""));
         if (report.gateFailed()) {
@@ -301,11 +307,11 @@ public final class ReportCollector implements RunCollector {
 
   private static void print(String table) {
     PrintStream err = System.err;
-    table.lines().forEach(l -> err.println("[evals4j] " + l));
+    table.lines().forEach(l -> err.println("[evals4j] " + Texts.printable(l)));
   }
 
   private static void say(String line) {
-    System.err.println("[evals4j] " + line);
+    System.err.println("[evals4j] " + Texts.printable(line));
   }
 
 }

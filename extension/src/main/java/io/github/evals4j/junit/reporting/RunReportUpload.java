@@ -13,6 +13,7 @@ import io.github.evals4j.report.HtmlReport;
 import io.github.evals4j.report.Report;
 import io.github.evals4j.report.ReportJson;
 import io.github.evals4j.report.SentryFields;
+import io.github.evals4j.report.Reports;
 import io.sentry.Attachment;
 import io.sentry.CheckIn;
 import io.sentry.CheckInStatus;
@@ -295,8 +296,12 @@ final class RunReportUpload {
     return report.gates().stream().anyMatch(g -> g.failed() && g.prompt().equals(prompt));
   }
 
-  /** The report as it may leave the machine: examples' text scrubbed and cut, or removed. */
-  private Report redacted(Report report) {
+  /**
+   * The report as it may leave the machine: every text scrubbed (case ids and gate lines too), and
+   * the examples' text cut, or removed.
+   */
+  private Report redacted(Report full) {
+    Report report = privacy.scrub() ? Reports.published(full) : full;
     List<PromptStats> prompts = new ArrayList<>();
     for (PromptStats s : report.prompts()) {
       List<FailingExample> examples = new ArrayList<>();
@@ -361,7 +366,8 @@ final class RunReportUpload {
     try {
       action.run();
     } catch (RuntimeException e) {
-      System.err.println("[evals4j] the run report was not sent to Sentry: " + e);
+      System.err.println("[evals4j] the run report was not sent to Sentry: "
+          + io.github.evals4j.internal.Texts.printable(String.valueOf(e)));
     }
   }
 }

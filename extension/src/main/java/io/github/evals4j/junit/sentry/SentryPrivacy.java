@@ -3,6 +3,7 @@ package io.github.evals4j.junit.sentry;
 import io.github.evals4j.config.ConfigKeys;
 import io.github.evals4j.junit.RunCollector;
 import io.github.evals4j.junit.RunContext;
+import io.github.evals4j.secrets.TextScrubber;
 import io.sentry.SentryEvent;
 import io.sentry.SentryOptions;
 import io.sentry.SpanContext;
@@ -18,8 +19,8 @@ import java.util.Set;
 
 /**
  * Scrubs the text the extension sends to Sentry (check messages, failure messages, test
- * parameters, display names): e-mails, bearer tokens and API-key-like strings are replaced and the
- * text is cut ({@code evals4j.sentry.scrub=true}, the default); {@code evals4j.sentry.send-text=false}
+ * parameters, display names): secrets and e-mail addresses are replaced ({@link TextScrubber}) and
+ * the text is cut ({@code evals4j.sentry.scrub=true}, the default); {@code evals4j.sentry.send-text=false}
  * sends no such text at all. Installed as the {@code beforeSend} callbacks of the extension's own
  * Sentry client when the run starts (never on the application's Sentry); {@code sendDefaultPii}
  * stays off (the SDK's default). Complements the extension's own scrubbing of the values it sets:

@@ -1,5 +1,7 @@
 package io.github.evals4j.assertions.json;
 
+import io.github.evals4j.internal.Texts;
+
 /**
  * The line of a text that holds an offending span, with carets under it:
  *
@@ -10,8 +12,9 @@ package io.github.evals4j.assertions.json;
  *
  * <p>Long lines (a minified document is one line) are cut to a window around the span. Carets are
  * aligned for a monospaced terminal: East Asian wide characters and emoji take two columns,
- * combining marks none, tabs are kept; control characters and lone surrogates are shown as visible
- * stand-ins so the message itself stays printable. Right-to-left text (Arabic) is shown in logical
+ * combining marks none, tabs are kept; control, bidi and invisible format characters and lone
+ * surrogates are shown as visible escapes ({@link Texts#printable}) so the message itself stays
+ * printable. Right-to-left text (Arabic) is shown in logical
  * order, which is what the column numbers count.
  */
 final class CaretExcerpt {
@@ -107,17 +110,15 @@ final class CaretExcerpt {
       out.append('\t');
       return 1;
     }
-    if (cp < 0x20 || cp == 0x7F) {
-      out.append((char) (cp == 0x7F ? 0x2421 : 0x2400 + cp)); // control pictures, e.g. ␁
-      return 1;
-    }
-    if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) {
-      out.append('\uFFFD');
-      return 1;
-    }
     if (cp == JsonText.BOM) {
       out.append("<BOM>");
       return 5;
+    }
+    String raw = Character.toString(cp);
+    String shown = Texts.printable(raw);
+    if (!shown.equals(raw)) {
+      out.append(shown); // controls, bidi and invisible characters as escapes, e.g. \u005Cu202E
+      return shown.length();
     }
     out.appendCodePoint(cp);
     int type = Character.getType(cp);

@@ -47,6 +47,12 @@ class CaretExcerptTest {
 
   @Test
   void should_show_control_characters_and_lone_surrogates_visibly() {
-    assertThat(CaretExcerpt.render("[\"a\u0001\ud800\"]", 3, 4, "")).startsWith("1 | [\"a\u2401\uFFFD\"]");
+    assertThat(CaretExcerpt.render("[\"a\u0001\ud800\"]", 3, 4, "")).startsWith("1 | [\"a\\u0001\\uD800\"]");
+  }
+
+  @Test
+  void should_show_a_bidi_override_as_an_escape_with_carets_under_all_of_it() {
+    assertThat(CaretExcerpt.render("[\"\u202Eab\"]", 2, 3, ""))
+        .isEqualTo("1 | [\"\\u202Eab\"]" + NL + "  |   ^^^^^^");
   }
 }
