@@ -26,6 +26,8 @@ final class GroupAccumulator {
   private static final int MAX_EVIDENCE = 5;
   private static final int MAX_MESSAGE = 500;
   private static final int MAX_EVIDENCE_TEXT = 200;
+  /** The evidence kind of a judge error (evals4j-judge's {@code JudgeErrors.KIND}). */
+  static final String JUDGE_ERROR = "judge-error";
 
   private final PromptRef prompt;
   private final AggregationOptions options;
@@ -57,6 +59,13 @@ final class GroupAccumulator {
     CaseAcc c = cases.computeIfAbsent(caseId, id -> new CaseAcc());
     c.seen.set(repeat);
     String name = r.check();
+    if (isJudgeError(r)) {
+      // Neither a pass nor a fail: the run is unknown (left out of the pass rate) unless another
+      // check failed it; the count shows as the informational check "<name>.judge-error".
+      c.unknown.set(repeat);
+      checks.computeIfAbsent(name, n -> new CheckAcc(true)).results++;
+      return;
+    }
     CheckAcc acc = checks.get(name);
     if (acc == null) {
       acc = new CheckAcc(options.informationalChecks().contains(name));
@@ -132,7 +141,9 @@ final class GroupAccumulator {
     long hallucinated = 0;
     for (Map.Entry<String, CaseAcc> e : cases.entrySet()) {
       CaseAcc c = e.getValue();
-      int runs = c.seen.cardinality();
+      BitSet unknown = (BitSet) c.unknown.clone();
+      unknown.andNot(c.failed);
+      int runs = c.seen.cardinality() - unknown.cardinality();
       int failed = c.failed.cardinality();
       outcomes.add(new CaseStats(e.getKey(), runs, runs - failed, Mean.of(c.scoreSum, c.scoreCount),
           c.runScores()));
@@ -153,6 +164,15 @@ final class GroupAccumulator {
             failedCalls, replayedCalls),
         appCost.stats(caseCount), judgeCost.stats(caseCount), List.copyOf(examples),
         options.maxListedCases());
+  }
+
+  private static boolean isJudgeError(CheckResult r) {
+    for (Evidence e : r.evidence()) {
+      if (JUDGE_ERROR.equals(e.kind())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private FailingExample example(String caseId, int repeat, CheckResult r, String output) {
@@ -190,6 +210,7 @@ final class GroupAccumulator {
   private static final class CaseAcc {
     final BitSet seen = new BitSet(1);
     final BitSet failed = new BitSet(1);
+    final BitSet unknown = new BitSet(1);
     final BitSet grounded = new BitSet(1);
     final BitSet hallucinated = new BitSet(1);
     double scoreSum;
