@@ -17,4 +17,12 @@ public interface Recorder {
 
   /** The application or the test made an LLM call. */
   default void onLlmCall(LlmCall call) {}
+
+  /**
+   * An LLM-as-judge made {@code call} to grade an output: its cost is the cost of grading, apart
+   * from the application's. By default an ordinary {@link #onLlmCall(LlmCall)}.
+   */
+  default void onJudgeCall(LlmCall call) {
+    onLlmCall(call);
+  }
 }

@@ -79,6 +79,21 @@ public final class Recording {
     }
   }
 
+  /**
+   * Reports an LLM call made by a judge grading an output (its cost is counted apart from the
+   * application's); does nothing when no recorder is bound.
+   */
+  public static void judgeCall(LlmCall call) {
+    Recorder recorder = CURRENT.get();
+    if (recorder != null && call != null) {
+      try {
+        recorder.onJudgeCall(call);
+      } catch (RuntimeException e) {
+        RecorderFailures.report(e);
+      }
+    }
+  }
+
   /** {@code task} made to run with the current thread's recorder bound, on whichever thread. */
   public static Runnable wrap(Runnable task) {
     Objects.requireNonNull(task, "task");

@@ -30,6 +30,8 @@ final class GroupAccumulator {
   private static final int MAX_EVIDENCE = 5;
   private static final int MAX_MESSAGE = 500;
   private static final int MAX_EVIDENCE_TEXT = 200;
+  /** The evidence kind of a judge error (evals4j-judge's {@code JudgeErrors.KIND}). */
+  static final String JUDGE_ERROR = "judge-error";
 
   private final PromptRef prompt;
   private final AggregationOptions options;
@@ -65,6 +67,13 @@ final class GroupAccumulator {
     CaseAcc c = cases.computeIfAbsent(caseId, id -> new CaseAcc());
     c.set(CaseAcc.SEEN, repeat);
     String name = r.check();
+    if (isJudgeError(r)) {
+      // Neither a pass nor a fail: the run is unknown (left out of the pass rate) unless another
+      // check failed it; the count shows as the informational check "<name>.judge-error".
+      c.set(CaseAcc.UNKNOWN, repeat);
+      checks.computeIfAbsent(name, n -> new CheckAcc(true)).results++;
+      return;
+    }
     CheckAcc acc = checks.get(name);
     if (acc == null) {
       acc = new CheckAcc(options.informationalChecks().contains(name));
@@ -160,7 +169,8 @@ final class GroupAccumulator {
     long hallucinated = 0;
     for (Map.Entry<String, CaseAcc> e : cases.entrySet()) {
       CaseAcc c = e.getValue();
-      int runs = c.count(CaseAcc.SEEN);
+      // A run whose only verdict is a judge error is unknown: left out unless another check failed it.
+      int runs = c.count(CaseAcc.SEEN) - c.unknownOnly();
       int failed = c.count(CaseAcc.FAILED);
       outcomes.add(new CaseStats(e.getKey(), runs, runs - failed, Mean.of(c.scoreSum, c.scoreCount),
           c.runScores()));
@@ -186,6 +196,15 @@ final class GroupAccumulator {
             failedCalls, replayedCalls),
         appCost.stats(caseCount), judgeCost.stats(caseCount), shown, failedResults,
         options.maxListedCases());
+  }
+
+  private static boolean isJudgeError(CheckResult r) {
+    for (Evidence e : r.evidence()) {
+      if (JUDGE_ERROR.equals(e.kind())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private FailingExample example0(String caseId, int repeat, CheckResult r, String output) {
@@ -226,9 +245,11 @@ final class GroupAccumulator {
     static final int FAILED = 1;
     static final int GROUNDED = 2;
     static final int HALLUCINATED = 3;
+    static final int UNKNOWN = 4;
+    private static final int KINDS = 5;
     // Repeats 0..63 of each kind in one long (nearly every case); later repeats in a bit set,
-    // four bits per repeat, made only when needed.
-    private final long[] low = new long[4];
+    // KINDS bits per repeat, made only when needed.
+    private final long[] low = new long[KINDS];
     private BitSet high;
     double scoreSum;
     long scoreCount;
@@ -243,7 +264,7 @@ final class GroupAccumulator {
         if (high == null) {
           high = new BitSet();
         }
-        high.set((repeat - 64) * 4 + kind);
+        high.set((repeat - 64) * KINDS + kind);
       }
     }
 
@@ -251,7 +272,20 @@ final class GroupAccumulator {
       int n = Long.bitCount(low[kind]);
       if (high != null) {
         for (int i = high.nextSetBit(0); i >= 0; i = high.nextSetBit(i + 1)) {
-          if (i % 4 == kind) {
+          if (i % KINDS == kind) {
+            n++;
+          }
+        }
+      }
+      return n;
+    }
+
+    /** Repeats with a judge error and no failed check: neither passed nor failed. */
+    int unknownOnly() {
+      int n = Long.bitCount(low[UNKNOWN] & ~low[FAILED]);
+      if (high != null) {
+        for (int i = high.nextSetBit(0); i >= 0; i = high.nextSetBit(i + 1)) {
+          if (i % KINDS == UNKNOWN && !high.get(i - UNKNOWN + FAILED)) {
             n++;
           }
         }

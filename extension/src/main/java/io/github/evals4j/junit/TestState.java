@@ -211,6 +211,15 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
     }
   }
 
+  /** A judge's call (evals4j-judge): its cost is reported as judge cost, else an ordinary call. */
+  @Override
+  public void onJudgeCall(LlmCall call) {
+    if (call != null) {
+      io.github.evals4j.junit.prompt.JudgeCalls.mark(call);
+    }
+    onLlmCall(call);
+  }
+
   /** An LLM call as a span following Sentry's AI monitoring ({@code gen_ai.*}) conventions. */
   @Override
   public void onLlmCall(LlmCall call) {

@@ -35,7 +35,8 @@ public final class JudgeCalls {
     MARKED.clear();
   }
 
-  static void mark(LlmCall call) {
+  /** Marks {@code call} as a judge call until the report {@linkplain #take takes} it. */
+  public static void mark(LlmCall call) {
     MARKED.add(call);
   }
 
