@@ -53,6 +53,8 @@ record Config(
   static final String LINK_APP_EVENTS = "evals4j.sentry.link-app-events";
   static final String RELEASE = "evals4j.sentry.release";
   static final String ENVIRONMENT = "evals4j.sentry.environment";
+  /** Which environment variables the run reads: {@code system} or {@code none} ({@link Environment}). */
+  static final String ENVIRONMENT_SOURCE = "evals4j.environment";
 
   /** How transactions are grouped into traces. */
   enum TraceMode {
