@@ -44,14 +44,15 @@ class WireMockNextToEvals4jTest {
     JsonSchema schema = JsonSchema.fromString(SCHEMA);
     assertThat("{\"title\": \"Acme 4.2\", \"released\": \"2024-05-01\"}").matchesJsonSchema(schema);
 
-    // a failure names the check and the offending place (message bundles of our own validator)
-    assertThatThrownBy(() -> assertThat("{\"released\": \"2024-13-45\"}").matchesJsonSchema(schema))
+    // a failure names the check and the offending place, worded by our validator's own message
+    // bundle: WireMock's json-schema-validator has a jsv-messages.properties at the same root path
+    // with other arguments ("{0}: required property ''{1}'' not found" in 1.5.x)
+    assertThatThrownBy(() -> assertThat("{\"released\": \"2024-05-01\"}").matchesJsonSchema(schema))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("title")
-        .hasMessageContaining("released");
+        .hasMessageContaining("required property 'title' not found");
     CheckResult bad = Checks.matchesJsonSchema(schema).evaluate("{\"title\": 42}");
     Assertions.assertThat(bad.passed()).isFalse();
-    Assertions.assertThat(bad.evidence()).isNotEmpty();
+    Assertions.assertThat(bad.message()).contains("integer found, string expected");
   }
 
   @Test
