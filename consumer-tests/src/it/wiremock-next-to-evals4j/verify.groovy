@@ -17,4 +17,11 @@ def dependencies = pom.replaceAll('(?s)<build>.*</build>', '')
 assert dependencies.contains('<artifactId>jackson-databind</artifactId>')
 assert !dependencies.contains('json-schema-validator') : 'json-schema-validator must be relocated, not a dependency'
 assert !dependencies.contains('<artifactId>itu</artifactId>')
+// the relocated validator brings no module descriptor of its own into our jar
+def jar = new java.util.zip.ZipFile(new File(localRepositoryPath,
+    'io/github/evals4j/evals4j-llm-assertions/' + projectVersion + '/evals4j-llm-assertions-' + projectVersion + '.jar'))
+assert jar.getEntry('io/github/evals4j/shaded/networknt/schema/SchemaRegistry.class') != null
+assert jar.getEntry('io/github/evals4j/shaded/networknt/jsv-messages.properties') != null
+assert jar.entries().findAll { it.name.endsWith('module-info.class') || it.name.startsWith('com/networknt/') }.isEmpty()
+jar.close()
 return true
