@@ -21,6 +21,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -208,6 +209,32 @@ class ReadmeSnippetsTest {
     return new Source(s, text.toString(), first);
   }
 
+  private static final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+  private static StandardJavaFileManager files;
+
+  /** One file manager for every compilation: it opens the classpath's jars once. */
+  private static synchronized StandardJavaFileManager files() throws IOException {
+    if (files == null) {
+      files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
+      String classpath = System.getProperty("surefire.test.class.path",
+          System.getProperty("java.class.path"));
+      List<java.io.File> entries = new ArrayList<>();
+      for (String entry : classpath.split(java.io.File.pathSeparator)) {
+        entries.add(new java.io.File(entry));
+      }
+      files.setLocation(javax.tools.StandardLocation.CLASS_PATH, entries);
+    }
+    return files;
+  }
+
+  @AfterAll
+  static synchronized void closeFileManager() throws IOException {
+    if (files != null) {
+      files.close();
+      files = null;
+    }
+  }
+
   static Map<Snippet, List<String>> compile(List<Snippet> snippets, boolean asMembers, Path out)
       throws IOException {
     Map<Snippet, List<String>> errors = new LinkedHashMap<>();
@@ -215,7 +242,6 @@ class ReadmeSnippetsTest {
       return errors;
     }
     Files.createDirectories(out);
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Map<JavaFileObject, Source> sources = new LinkedHashMap<>();
     for (Snippet s : snippets) {
@@ -226,14 +252,9 @@ class ReadmeSnippetsTest {
       String fileName = s.isUnit() ? unitClassName(s) : s.className();
       sources.put(new StringSource(pkg + fileName, src.text()), src);
     }
-    String classpath = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null,
-        StandardCharsets.UTF_8)) {
-      List<String> options = List.of("-proc:none", "-Xlint:none", "-nowarn", "--release", "17",
-          "-encoding", "UTF-8", "-classpath", classpath, "-d", out.toString());
-      javac.getTask(null, files, diagnostics, options, null, sources.keySet()).call();
-    }
+    List<String> options = List.of("-proc:none", "-Xlint:none", "-nowarn", "--release", "17",
+        "-encoding", "UTF-8", "-d", out.toString());
+    javac.getTask(null, files(), diagnostics, options, null, sources.keySet()).call();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       if (d.getKind() != Diagnostic.Kind.ERROR) {
         continue;
