@@ -96,6 +96,8 @@ public final class ConfigKeys {
   public static final Key RUN_ID = key("evals4j.run-id", "text",
       "EVALS4J_RUN_ID, else from CI (github-<run id>-<attempt>...), else local-<uuid>",
       "groups all transactions (and CI shards) of a run", "EVALS4J_RUN_ID");
+  public static final Key ENVIRONMENT_SOURCE = key("evals4j.environment", "choice", "system",
+      "which environment variables the run reads: system, or none (hermetic test runs)");
   public static final Key CONFIG_STRICT = key("evals4j.config.strict", "boolean", "false",
       "true: an unknown evals4j.* key or EVALS4J_* variable fails the run instead of a warning");
   public static final Key CONFIG_IGNORE = key("evals4j.config.ignore", "list", "none",

@@ -102,15 +102,39 @@ public final class Datasets {
     } else if (lower.endsWith(".json")) {
       cases = tree(displayName, JSON, reader);
     } else if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-      cases = tree(displayName, new YAMLMapper(), reader);
+      try {
+        cases = tree(displayName, new YAMLMapper(), reader);
+      } catch (LinkageError e) {
+        throw mixedJackson(displayName, "jackson-dataformat-yaml",
+            com.fasterxml.jackson.dataformat.yaml.PackageVersion.VERSION, e);
+      }
     } else if (lower.endsWith(".csv")) {
-      cases = csv(displayName, reader);
+      try {
+        cases = csv(displayName, reader);
+      } catch (LinkageError e) {
+        throw mixedJackson(displayName, "jackson-dataformat-csv",
+            com.fasterxml.jackson.dataformat.csv.PackageVersion.VERSION, e);
+      }
     } else {
       throw new DatasetException("unknown dataset format of " + displayName
           + ": use .jsonl, .json, .csv, .yaml or .yml");
     }
     checkUniqueIds(displayName, cases);
     return List.copyOf(cases);
+  }
+
+  /**
+   * A Jackson format module newer than the jackson-core/databind the build resolved (e.g. WireMock
+   * 3.0's Jackson 2.15 won Maven's nearest-wins over ours) fails deep inside Jackson with a
+   * NoSuchMethodError; say what is mixed and how to align it instead.
+   */
+  static DatasetException mixedJackson(String file, String module,
+      com.fasterxml.jackson.core.Version moduleVersion, LinkageError e) {
+    return new DatasetException("cannot read " + file + ": " + module + " " + moduleVersion
+        + " does not work with jackson-core " + com.fasterxml.jackson.core.json.PackageVersion.VERSION
+        + " and jackson-databind " + com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION
+        + " on the classpath (Jackson modules need one version); align them by importing"
+        + " com.fasterxml.jackson:jackson-bom in your dependencyManagement (" + e + ")", e);
   }
 
   private static List<EvalCase> jsonLines(String file, Reader reader) throws IOException {

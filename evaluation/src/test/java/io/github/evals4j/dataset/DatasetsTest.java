@@ -99,4 +99,24 @@ class DatasetsTest {
     assertThat(Datasets.loadResource("datasets/tiny.jsonl")).extracting(EvalCase::id)
         .containsExactly("t1", "t2");
   }
+
+  @Test
+  void should_name_the_mixed_jackson_versions_and_the_fix_when_a_format_module_does_not_link() {
+    // GIVEN the error a jackson-dataformat-csv newer than jackson-core throws (seen with WireMock
+    // 3.0's Jackson 2.15 winning nearest-wins; consumer-tests builds that project aligned)
+    NoSuchMethodError linkage = new NoSuchMethodError("'void com.fasterxml.jackson.core.base"
+        + ".ParserMinimalBase.<init>(int, com.fasterxml.jackson.core.StreamReadConstraints)'");
+
+    // WHEN
+    DatasetException e = Datasets.mixedJackson("datasets/cases.csv", "jackson-dataformat-csv",
+        com.fasterxml.jackson.dataformat.csv.PackageVersion.VERSION, linkage);
+
+    // THEN the file, both versions and the fix, with the cause kept
+    assertThat(e).hasMessageStartingWith("cannot read datasets/cases.csv: jackson-dataformat-csv "
+            + com.fasterxml.jackson.dataformat.csv.PackageVersion.VERSION
+            + " does not work with jackson-core "
+            + com.fasterxml.jackson.core.json.PackageVersion.VERSION)
+        .hasMessageContaining("importing com.fasterxml.jackson:jackson-bom")
+        .hasCause(linkage);
+  }
 }

@@ -45,7 +45,7 @@ class ReadmeExampleTest {
     run.recordCall(at, judgeCall, CallRole.JUDGE);
     run.recordCheck(at, Checks.evaluate(check, output), output);
 
-    RunInfo info = RunInfo.fromEnvironment(System.getenv(), runId, start, Instant.now(),
+    RunInfo info = RunInfo.fromEnvironment(Map.of(), runId, start, Instant.now(),
         settings.prices().asOf().map(Object::toString).orElse(""), settings.prices().sources());
     Report report = Reports.build(info, run.snapshot(), settings.baseline().map(ReportJson::read),
         GateSettings.from(properties));

@@ -54,6 +54,8 @@ record Config(
   static final String LINK_APP_EVENTS = ConfigKeys.SENTRY_LINK_APP_EVENTS.name();
   static final String RELEASE = ConfigKeys.SENTRY_RELEASE.name();
   static final String ENVIRONMENT = ConfigKeys.SENTRY_ENVIRONMENT.name();
+  /** Which environment variables the run reads: {@code system} or {@code none} ({@link Environment}). */
+  static final String ENVIRONMENT_SOURCE = ConfigKeys.ENVIRONMENT_SOURCE.name();
 
   /** How transactions are grouped into traces. */
   enum TraceMode {

@@ -1,7 +1,6 @@
 package io.github.evals4j.junit;
 
 import io.github.evals4j.junit.TestRecord.Status;
-import io.sentry.config.PropertiesProviderFactory;
 import io.sentry.protocol.SentryId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.StoreScope;
 final class RunState implements AutoCloseable {
 
   static final Namespace NAMESPACE = Namespace.create(Evals4jExtension.class);
-  /** Test seam: a {@code Map<String, String>} used instead of {@code System.getenv()}. */
+  /** Test seam: a {@code Map<String, String>} used instead of the process environment. */
   static final String ENVIRONMENT_KEY = "environment";
   /** Test seam: a {@code List<RunCollector>} used in addition to the ServiceLoader's. */
   static final String COLLECTORS_KEY = "collectors";
@@ -75,13 +74,13 @@ final class RunState implements AutoCloseable {
   static RunState of(ExtensionContext context) {
     Store store = context.getStore(StoreScope.LAUNCHER_SESSION, NAMESPACE);
     return store.getOrComputeIfAbsent(RunState.class, k -> {
-      Map<String, String> env = store.get(ENVIRONMENT_KEY, Map.class);
-      Map<String, String> environment = env != null ? env : System.getenv();
+      Environment env = Environment.of(context, store);
+      Map<String, String> environment = env.variables();
       // Before anything else reads a key: a misspelled key is said (or fails) at the start.
       ConfigCheck check = ConfigCheck.of(context::getConfigurationParameter, environment);
       check.report(ConfigCheck.strict(context::getConfigurationParameter), new Console());
       Config config = Config.from(context::getConfigurationParameter, environment,
-          RunState::sentryProperty);
+          env::sentryProperty);
       List<RunCollector> collectors = new ArrayList<>();
       List<RunCollector> injected = store.get(COLLECTORS_KEY, List.class);
       if (injected != null) {
@@ -106,15 +105,6 @@ final class RunState implements AutoCloseable {
         org.junit.platform.engine.support.store.Namespace.create(NAMESPACE.getParts()),
         RunState.class);
     return value instanceof RunState r ? Optional.of(r) : Optional.empty();
-  }
-
-  /** Sentry's standard configuration: sentry.properties, sentry.* system properties, SENTRY_*. */
-  private static Optional<String> sentryProperty(String key) {
-    try {
-      return Optional.ofNullable(PropertiesProviderFactory.create().getProperty(key));
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
   }
 
   private static List<RunCollector> loadCollectors() {

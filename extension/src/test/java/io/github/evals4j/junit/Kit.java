@@ -9,11 +9,16 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Runs fixture classes through JUnit's {@link EngineTestKit} with explicit configuration
- * (EngineTestKit ignores {@code junit-platform.properties}).
+ * (EngineTestKit ignores {@code junit-platform.properties}), reading no environment variable.
  */
 final class Kit {
 
   private final Map<String, String> params = new HashMap<>();
+
+  private Kit() {
+    // hermetic: a developer's SENTRY_DSN or a CI runner's variables never reach a fixture run
+    params.put(Config.ENVIRONMENT_SOURCE, "none");
+  }
 
   static Kit with(String key, String value) {
     return new Kit().and(key, value);

@@ -19,6 +19,7 @@ public final class ShutdownHookMain {
   public static void main(String[] args) {
     LauncherSession session = LauncherFactory.openSession();
     session.getLauncher().execute(request().selectors(selectClass(Fixtures.Lifecycle.class))
+        .configurationParameter(Config.ENVIRONMENT_SOURCE, "none")
         .configurationParameters(Map.of(Config.DSN, args[0], Config.FLUSH_TIMEOUT, args[1],
             Config.RUN_ID, "hook"))
         .build());

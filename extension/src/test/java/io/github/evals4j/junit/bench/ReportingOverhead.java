@@ -71,6 +71,7 @@ public final class ReportingOverhead {
     long start = System.nanoTime();
     try (LauncherSession session = LauncherFactory.openSession()) {
       session.getLauncher().execute(request().selectors(selectClass(Suite.class))
+          .configurationParameter("evals4j.environment", "none")
           .configurationParameter("evals4j.report.enabled", enabled)
           .configurationParameter("evals4j.report.console", "false")
           .configurationParameter("evals4j.report.dir", dir.toString()).build());

@@ -40,7 +40,9 @@ class DatasetSourceTest {
   }
 
   private static Events run(Class<?> fixture) {
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute()
+    return EngineTestKit.engine("junit-jupiter")
+        .configurationParameter("evals4j.environment", "none")
+        .selectors(selectClass(fixture)).execute()
         .testEvents();
   }
 
@@ -58,7 +60,9 @@ class DatasetSourceTest {
 
   @Test
   void should_fail_with_file_and_line_of_a_malformed_case() {
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(Broken.class)).execute()
+    EngineTestKit.engine("junit-jupiter")
+        .configurationParameter("evals4j.environment", "none")
+        .selectors(selectClass(Broken.class)).execute()
         .containerEvents()
         .assertThatEvents()
         .haveExactly(1, event(finishedWithFailure(

@@ -126,7 +126,8 @@ final class ClaimScanner {
       }
       if (wordLike) {
         sentenceStart = false;
-      } else if (next <= i + 1 && ".!?:;\u3002".indexOf(c) >= 0) {
+      } else if (next <= i + 1 && ".!?:;\u3002".indexOf(c) >= 0
+          && !(c == '.' && Sentences.isAbbreviation(s, from, i))) {
         sentenceStart = true;
       }
       i = Math.max(next, i + 1);

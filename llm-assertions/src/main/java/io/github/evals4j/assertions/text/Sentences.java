@@ -45,7 +45,12 @@ public final class Sentences {
     return spans;
   }
 
-  private static boolean isAbbreviation(String text, int from, int dot) {
+  /**
+   * Whether the period at {@code dot} closes an abbreviation or an initial ("e.g.", "vs.", "J.")
+   * rather than a sentence; looks back at most 8 characters, never before {@code from}. The claim
+   * scanner asks the same question so that a name after "e.g." is not taken for a sentence start.
+   */
+  static boolean isAbbreviation(String text, int from, int dot) {
     int b = dot;
     while (b > from && (Character.isLetter(text.charAt(b - 1)) || text.charAt(b - 1) == '.')
         && dot - b < 8) {

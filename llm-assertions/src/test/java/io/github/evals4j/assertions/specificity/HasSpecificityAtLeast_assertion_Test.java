@@ -45,6 +45,18 @@ class HasSpecificityAtLeast_assertion_Test {
   }
 
   @Test
+  void should_score_a_name_after_e_g_like_a_name_after_like() {
+    // GIVEN two phrasings of one idea; "e.g." used to open a sentence, so "Müsli" looked like
+    // a capitalised sentence start and the sentence scored 0.00
+    double eg = SpecificityCheck.atLeast(0).analyze("Offer a cereal (e.g. Müsli) at the counter.")
+        .score();
+    double like = SpecificityCheck.atLeast(0).analyze("Offer a cereal like Müsli at the counter.")
+        .score();
+    // THEN both carry one concrete signal: 1 / (1 + 0.5)
+    Assertions.assertThat(eg).isEqualTo(like).isCloseTo(0.67, Assertions.within(0.01));
+  }
+
+  @Test
   void should_count_domain_terms_as_concrete() {
     String output = "Preload the hero image and the web fonts on the checkout page.";
     double without = SpecificityCheck.atLeast(0).analyze(output).score();

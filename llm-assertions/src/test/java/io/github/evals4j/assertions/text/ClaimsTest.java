@@ -47,6 +47,14 @@ class ClaimsTest {
   }
 
   @Test
+  void should_take_a_name_after_an_abbreviation_as_a_name_not_a_sentence_start() {
+    // "e.g." / "i.e." / "vs." end in a period but do not end the sentence
+    assertThat(kinds("Offer a cereal (e.g. Müsli); stock oat milk, i.e. Oatly, vs. Alpro."))
+        .containsExactly("name:Müsli", "name:Oatly", "name:Alpro");
+    assertThat(kinds("It shipped. Northwind agreed.")).isEmpty();
+  }
+
+  @Test
   void should_read_json_outputs_without_taking_keys_or_placeholder_emails() {
     assertThat(kinds("{\"selector\": \"#checkout-btn\", \"value\": \"qa@example.com\", "
         + "\"timeout_ms\": 5000}")).containsExactly("selector:#checkout-btn", "number:5000");
