@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -33,7 +34,8 @@ record Config(
     boolean linkAppEvents,
     Optional<String> release,
     String environment,
-    CiEnvironment ci) {
+    CiEnvironment ci,
+    Set<String> informationalChecks) {
 
   static final String PREFIX = "evals4j.";
   static final String ENABLED = "evals4j.enabled";
@@ -53,6 +55,8 @@ record Config(
   static final String LINK_APP_EVENTS = "evals4j.sentry.link-app-events";
   static final String RELEASE = "evals4j.sentry.release";
   static final String ENVIRONMENT = "evals4j.sentry.environment";
+  /** Owned by the report settings; read here too because {@code eval.status} honours it. */
+  static final String INFORMATIONAL_CHECKS = io.github.evals4j.report.ReportSettings.INFORMATIONAL;
 
   /** How transactions are grouped into traces. */
   enum TraceMode {
@@ -132,7 +136,10 @@ record Config(
         p.bool(LINK_APP_EVENTS, true),
         release,
         environment,
-        ci);
+        ci,
+        p.string(INFORMATIONAL_CHECKS).map(s -> Arrays.stream(s.split(",")).map(String::strip)
+            .filter(n -> !n.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()))
+            .orElse(Set.of()));
   }
 
   private static Optional<String> nonBlank(String s) {

@@ -188,18 +188,20 @@ final class RunState implements AutoCloseable {
   }
 
   /**
-   * Whether the transaction of a test attempt goes to Sentry. Failures (and flaky passes) always
-   * do unless a mode narrows them; passes are sampled deterministically by run and test.
+   * Whether the transaction of a test attempt goes to Sentry. Failures, failed evaluations (and
+   * flaky passes) always do unless a mode narrows them; passes are sampled deterministically by run
+   * and test.
    */
-  Decision decide(String uniqueId, Status status, boolean flaky) {
+  Decision decide(String uniqueId, Status status, boolean flaky, boolean evalFailed) {
     if (config.alwaysReport()) {
       return Decision.SEND;
     }
-    boolean bad = status == Status.FAILED;
+    boolean failed = status == Status.FAILED;
+    boolean bad = failed || evalFailed;
     return switch (config.sendMode()) {
       case ALL -> bad || flaky || sampled(uniqueId) ? Decision.SEND : Decision.DROP;
       case ERRORS_ONLY -> bad || flaky ? Decision.SEND : Decision.DROP;
-      case FLAKY_ONLY -> flaky ? Decision.SEND : bad ? Decision.DEFER : Decision.DROP;
+      case FLAKY_ONLY -> flaky ? Decision.SEND : failed ? Decision.DEFER : Decision.DROP;
     };
   }
 
