@@ -313,7 +313,9 @@ final class RunState implements AutoCloseable {
     int failed = 0;
     int aborted = 0;
     int flaky = 0;
+    int retries = 0;
     for (Attempts a : attempts.values()) {
+      retries += a.retries();
       Status last = a.last();
       if (last == Status.PASSED) {
         passed++;
@@ -329,12 +331,13 @@ final class RunState implements AutoCloseable {
     int skippedCount = (int) skipped.sum();
     return new RunInfo(config.runId(), config.ci(), config.release().orElse(""),
         config.environment(), startedAt, Instant.now(), passed + failed + aborted + skippedCount,
-        passed, failed, aborted, skippedCount, flaky);
+        passed, failed, aborted, skippedCount, flaky, retries);
   }
 
   /** The attempts of one test within the run. */
   private static final class Attempts {
     private int started;
+    private int ended;
     private boolean failedBefore;
     private boolean flaky;
     private Status last;
@@ -344,6 +347,7 @@ final class RunState implements AutoCloseable {
     }
 
     synchronized boolean end(Status status) {
+      ended++;
       last = status;
       if (status == Status.FAILED) {
         failedBefore = true;
@@ -354,6 +358,11 @@ final class RunState implements AutoCloseable {
         return true;
       }
       return false;
+    }
+
+    /** Attempts after the first that ended (a retry still running is not counted). */
+    synchronized int retries() {
+      return Math.max(0, ended - 1);
     }
 
     synchronized Status last() {
