@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.StoreScope;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -31,7 +32,11 @@ final class Attributions {
   /** The attribution known when the invocation starts. */
   static Attribution initial(ExtensionContext context, TestIdentity id) {
     PromptRef prompt = promptOf(context).orElse(new PromptRef(null, null, null));
-    String caseId = id.invocation().isEmpty() || id.retrying() ? id.name() : context.getDisplayName();
+    // Repetitions and retry attempts run the same case: its repeats in the report.
+    boolean sameCase = id.invocation().isEmpty() || id.retrying()
+        || context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, RepeatedTest.class))
+            .orElse(false);
+    String caseId = sameCase ? id.name() : context.getDisplayName();
     return Attribution.of(prompt, caseId);
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -34,7 +35,8 @@ record Config(
     boolean linkAppEvents,
     Optional<String> release,
     String environment,
-    CiEnvironment ci) {
+    CiEnvironment ci,
+    Set<String> informationalChecks) {
 
   static final String PREFIX = ConfigKeys.PREFIX;
   static final String ENABLED = ConfigKeys.ENABLED.name();
@@ -56,6 +58,8 @@ record Config(
   static final String ENVIRONMENT = ConfigKeys.SENTRY_ENVIRONMENT.name();
   /** Which environment variables the run reads: {@code system} or {@code none} ({@link Environment}). */
   static final String ENVIRONMENT_SOURCE = ConfigKeys.ENVIRONMENT_SOURCE.name();
+  /** Owned by the report settings; read here too because {@code eval.status} honours it. */
+  static final String INFORMATIONAL_CHECKS = io.github.evals4j.report.ReportSettings.INFORMATIONAL;
 
   /** How transactions are grouped into traces. */
   enum TraceMode {
@@ -126,7 +130,8 @@ record Config(
         p.choice(SEND, SendMode.class, SendMode.ALL),
         sampleRate,
         alwaysReport,
-        p.duration(FLUSH_TIMEOUT, Duration.ofSeconds(3)),
+        p.duration(FLUSH_TIMEOUT, dsn.filter(Config::isLoopback).isPresent()
+            ? LOCAL_FLUSH_TIMEOUT : Duration.ofSeconds(3)),
         p.bool(SEND_SKIPPED, false),
         p.integer(MAX_VALUE_LENGTH, 200, 16),
         p.integer(MAX_SPANS, 200, 1),
@@ -135,7 +140,34 @@ record Config(
         p.bool(LINK_APP_EVENTS, true),
         release,
         environment,
-        ci);
+        ci,
+        p.string(INFORMATIONAL_CHECKS).map(s -> Arrays.stream(s.split(",")).map(String::strip)
+            .filter(n -> !n.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()))
+            .orElse(Set.of()));
+  }
+
+  /**
+   * The default flush bound for a DSN on this machine (Sentry Spotlight's sidecar): a local
+   * endpoint that is not running refuses at once, and one that runs takes its time (Spotlight
+   * accepted about 15 transactions a second on a busy machine), so waiting longer loses nothing in
+   * CI and keeps a local run whole. Remote DSNs keep the short bound.
+   */
+  static final Duration LOCAL_FLUSH_TIMEOUT = Duration.ofSeconds(120);
+
+  /** Whether the DSN's host is this machine, judged from its text (no name lookup). */
+  static boolean isLoopback(String dsn) {
+    String host;
+    try {
+      host = java.net.URI.create(dsn.strip()).getHost();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (host == null) {
+      return false;
+    }
+    host = host.toLowerCase(Locale.ROOT);
+    return host.equals("localhost") || host.endsWith(".localhost") || host.equals("[::1]")
+        || host.matches("127(\\.\\d{1,3}){3}");
   }
 
   private static Optional<String> nonBlank(String s) {

@@ -13,15 +13,19 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts what happened to every envelope the SDK was given: handed over, sent, failed (by HTTP
- * status or network error), dropped (full queue, rate limit).
+ * status or network error), dropped (full queue, rate limit, closed).
  *
- * <p>The SDK's HTTP transport reports outcomes only through its diagnostic logger, so this is that
- * logger: it matches the transport's messages (checked against sentry-java 8.62's
- * {@code AsyncHttpTransport}, {@code HttpConnection}, {@code RateLimiter} and
- * {@code QueuedThreadPoolExecutor}; the WireMock tests fail if they change) and says the first
- * problem once on the console.
+ * <p>The extension's {@link ParallelTransport} reports each outcome here; the SDK's
+ * {@code RateLimiter}, which drops the envelopes of a rate-limited project before they reach the
+ * transport, says so only through the diagnostic logger, so this is also that logger (its message
+ * is checked against sentry-java 8.62; the 429 test fails if it changes). The first problem is said
+ * once on the console.
  */
 final class DeliveryLog implements ILogger {
+
+  static final String QUEUE_FULL = "queue full";
+  static final String CLOSED = "closed";
+  private static final String RATE_LIMIT = "rate limit";
 
   private final Console console;
   private final LongAdder handedOver = new LongAdder();
@@ -48,45 +52,52 @@ final class DeliveryLog implements ILogger {
     }
   }
 
+  /** Sentry accepted an envelope (HTTP 200). */
+  void onSent() {
+    sent.increment();
+  }
+
+  /** Sentry answered {@code status}, not 200: the envelope is lost. */
+  void onHttpError(int status) {
+    fail("HTTP " + status, "Sentry answered HTTP " + status + switch (status) {
+      case 429 -> " (rate limited; the SDK drops data until Retry-After)";
+      case 413 -> ": an envelope was too large";
+      default -> "";
+    });
+  }
+
+  /** The envelope could not be sent: refused, timed out, reset. */
+  void onNetworkError(Throwable error) {
+    fail("network", "sending to Sentry failed: " + error.getClass().getSimpleName()
+        + (error.getMessage() == null ? "" : ": " + error.getMessage()));
+  }
+
+  /** The envelope never left: {@link #QUEUE_FULL} or {@link #CLOSED}. */
+  void onDropped(String reason) {
+    if (QUEUE_FULL.equals(reason)) {
+      drop(reason,
+          "the Sentry queue is full: envelopes are dropped (raise evals4j.sentry.queue-size)");
+    } else {
+      dropped.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+  }
+
   @Override
   public void log(SentryLevel level, String message, Object... args) {
-    if (message == null) {
-      return;
-    }
-    switch (message) {
-      case "Envelope sent successfully." -> sent.increment();
-      case "Request failed, API returned %s" -> {
-        String code = args != null && args.length > 0 ? String.valueOf(args[0]) : "?";
-        fail("HTTP " + code, "Sentry answered HTTP " + code
-            + ("429".equals(code) ? " (rate limited; the SDK drops data until Retry-After)" : ""));
-      }
-      case "Submit cancelled" -> drop("queue full",
-          "the Sentry queue is full: envelopes are dropped (raise evals4j.sentry.queue-size)");
-      case "Envelope rejected" -> dropped.computeIfAbsent("closed", r -> new LongAdder()).increment();
-      case "Envelope discarded due all items rate limited." ->
-          drop("rate limit",
+    if ("Envelope discarded due all items rate limited.".equals(message)) {
+      drop(RATE_LIMIT,
           "Sentry rate-limits this project (HTTP 429, Retry-After): envelopes are dropped");
-      default -> {
-        if (message.startsWith("Envelope was discarded by the server because it was too large")) {
-          fail("HTTP 413", "Sentry answered HTTP 413: an envelope was too large");
-        }
-      }
     }
   }
 
   @Override
   public void log(SentryLevel level, String message, Throwable throwable) {
-    log(level, throwable, message);
+    log(level, message);
   }
 
   @Override
   public void log(SentryLevel level, Throwable throwable, String message, Object... args) {
-    if ("Envelope submission failed".equals(message) && throwable != null
-        && String.valueOf(throwable.getMessage()).startsWith("Sending the event failed")) {
-      Throwable cause = throwable.getCause() == null ? throwable : throwable.getCause();
-      fail("network", "sending to Sentry failed: " + cause.getClass().getSimpleName()
-          + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-    }
+    log(level, message, args);
   }
 
   @Override

@@ -12,12 +12,15 @@ import java.time.Instant;
  * @param environment {@code ci}, {@code local} or {@code SENTRY_ENVIRONMENT}
  * @param startedAt when the first test class started
  * @param finishedAt when the run ended
- * @param tests distinct tests (attempts of one test count once)
- * @param passed distinct tests whose last attempt passed
- * @param failed distinct tests whose last attempt failed
- * @param aborted distinct tests whose last attempt was aborted
+ * @param tests tests as Surefire counts them: every invocation (each {@code @RepeatedTest}
+ *     repetition, parameterized invocation and dynamic test) is one; the attempts of a retried test
+ *     (Surefire's {@code rerunFailingTestsCount}, {@code @RetryingTest}) count once
+ * @param passed tests whose last attempt passed
+ * @param failed tests whose last attempt failed
+ * @param aborted tests whose last attempt was aborted
  * @param skipped disabled or skipped tests
  * @param flaky tests that failed and then passed in this run
+ * @param retries attempts after the first of retried tests (not counted in {@code tests})
  */
 public record RunInfo(
     String runId,
@@ -31,4 +34,5 @@ public record RunInfo(
     int failed,
     int aborted,
     int skipped,
-    int flaky) {}
+    int flaky,
+    int retries) {}

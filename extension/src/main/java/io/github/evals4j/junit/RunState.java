@@ -194,18 +194,20 @@ final class RunState implements AutoCloseable {
   }
 
   /**
-   * Whether the transaction of a test attempt goes to Sentry. Failures (and flaky passes) always
-   * do unless a mode narrows them; passes are sampled deterministically by run and test.
+   * Whether the transaction of a test attempt goes to Sentry. Failures, failed evaluations (and
+   * flaky passes) always do unless a mode narrows them; passes are sampled deterministically by run
+   * and test.
    */
-  Decision decide(String uniqueId, Status status, boolean flaky) {
+  Decision decide(String uniqueId, Status status, boolean flaky, boolean evalFailed) {
     if (config.alwaysReport()) {
       return Decision.SEND;
     }
-    boolean bad = status == Status.FAILED;
+    boolean failed = status == Status.FAILED;
+    boolean bad = failed || evalFailed;
     return switch (config.sendMode()) {
       case ALL -> bad || flaky || sampled(uniqueId) ? Decision.SEND : Decision.DROP;
       case ERRORS_ONLY -> bad || flaky ? Decision.SEND : Decision.DROP;
-      case FLAKY_ONLY -> flaky ? Decision.SEND : bad ? Decision.DEFER : Decision.DROP;
+      case FLAKY_ONLY -> flaky ? Decision.SEND : failed ? Decision.DEFER : Decision.DROP;
     };
   }
 
@@ -317,7 +319,9 @@ final class RunState implements AutoCloseable {
     int failed = 0;
     int aborted = 0;
     int flaky = 0;
+    int retries = 0;
     for (Attempts a : attempts.values()) {
+      retries += a.retries();
       Status last = a.last();
       if (last == Status.PASSED) {
         passed++;
@@ -333,12 +337,13 @@ final class RunState implements AutoCloseable {
     int skippedCount = (int) skipped.sum();
     return new RunInfo(config.runId(), config.ci(), config.release().orElse(""),
         config.environment(), startedAt, Instant.now(), passed + failed + aborted + skippedCount,
-        passed, failed, aborted, skippedCount, flaky);
+        passed, failed, aborted, skippedCount, flaky, retries);
   }
 
   /** The attempts of one test within the run. */
   private static final class Attempts {
     private int started;
+    private int ended;
     private boolean failedBefore;
     private boolean flaky;
     private Status last;
@@ -348,6 +353,7 @@ final class RunState implements AutoCloseable {
     }
 
     synchronized boolean end(Status status) {
+      ended++;
       last = status;
       if (status == Status.FAILED) {
         failedBefore = true;
@@ -358,6 +364,11 @@ final class RunState implements AutoCloseable {
         return true;
       }
       return false;
+    }
+
+    /** Attempts after the first that ended (a retry still running is not counted). */
+    synchronized int retries() {
+      return Math.max(0, ended - 1);
     }
 
     synchronized Status last() {

@@ -15,6 +15,9 @@ final class RunSummary {
         .append(run.tests()).append(" tests (").append(run.passed()).append(" passed, ")
         .append(run.failed()).append(" failed, ").append(run.aborted()).append(" aborted, ")
         .append(run.skipped()).append(" skipped, ").append(run.flaky()).append(" flaky)");
+    if (run.retries() > 0) {
+      b.append(", ").append(run.retries()).append(run.retries() == 1 ? " retry" : " retries");
+    }
     if (classFailures > 0) {
       b.append(", ").append(classFailures).append(" class setup/teardown failures");
     }

@@ -51,9 +51,10 @@ final class SentryRun {
       o.setDsn(dsn);
       o.setTracesSampleRate(1.0);
       // sendDefaultPii stays at its default, off: no user IP, no host user names.
-      // The queue is per sender; the run's whole volume must fit: nothing silently dropped.
-      o.setMaxQueueSize(Math.max(30, config.queueSize() / config.senders()));
-      o.setTransportFactory(ParallelTransport.factory(config.senders()));
+      // One queue for all senders; the run's whole volume must fit: nothing silently dropped.
+      o.setMaxQueueSize(config.queueSize());
+      o.setTransportFactory(
+          ParallelTransport.factory(config.senders(), config.queueSize(), delivery));
       o.setMaxSpans(config.maxSpans() + 16);
       long flushMillis = config.flushTimeout().toMillis();
       o.setFlushTimeoutMillis(flushMillis);
@@ -68,7 +69,7 @@ final class SentryRun {
       o.setEnvironment(config.environment());
       config.release().ifPresent(o::setRelease);
       o.setTag("evals4j.run_id", config.runId());
-      // The transport reports outcomes only to the diagnostic logger: listen to all of it.
+      // The rate limiter reports the envelopes it drops only to the diagnostic logger.
       o.setDebug(true);
       o.setDiagnosticLevel(SentryLevel.DEBUG);
       o.setLogger(delivery);

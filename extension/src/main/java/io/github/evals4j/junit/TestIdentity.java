@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param method the method name (the factory method for dynamic tests)
  * @param invocation the invocation path ({@code #2}, {@code #1/#3} for nested dynamic tests), or
  *     empty for a plain test
- * @param attemptKey tests with the same key are attempts of one test (retries, repetitions)
+ * @param attemptKey tests with the same key are attempts of one test: re-runs of the same
+ *     invocation (Surefire's {@code rerunFailingTestsCount}) and the attempts of a retrying template
+ *     ({@code @RetryingTest}). Repetitions of {@code @RepeatedTest} and parameterized invocations
+ *     are tests of their own, as Surefire counts them.
  * @param retrying whether the invocation is an attempt of a retrying template
- *     ({@code @RetryingTest}, {@code @RepeatedTest})
  */
 record TestIdentity(
     String uniqueId, String name, String classPath, String method, String invocation,
@@ -31,8 +33,9 @@ record TestIdentity(
       List.of("class", "nested-class", "class-template", "nested-class-template");
   private static final List<String> METHOD_TYPES =
       List.of("method", "test-template", "test-factory");
+  /** Templates whose invocations are attempts of one test (stop at the first success). */
   private static final List<String> RETRY_ANNOTATIONS =
-      List.of("org.junitpioneer.jupiter.RetryingTest", "org.junit.jupiter.api.RepeatedTest");
+      List.of("org.junitpioneer.jupiter.RetryingTest");
 
   static TestIdentity of(String uniqueId, Optional<Method> testMethod) {
     List<String> classes = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.github.evals4j.junit;
 
 import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.dataset.EvalCase;
 import io.github.evals4j.junit.TestRecord.Status;
 import io.github.evals4j.llm.LlmCall;
 import io.github.evals4j.prompt.Attribution;
@@ -67,6 +68,8 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
   private final List<LlmCall> llmCalls = new ArrayList<>();
   private volatile ISpan parent;
   private volatile Attribution attribution;
+  /** Whether the case id was given (an {@link EvalCase} argument, {@link #evalCase}). */
+  private volatile boolean caseGiven;
 
   private TestState(RunState run, ExtensionContext context, TestIdentity id, int attempt,
       Optional<ClassState> classState, IScopes scopes, ITransaction transaction,
@@ -171,6 +174,9 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
   /** The invocation's arguments (parameterized tests), truncated, as data. */
   void arguments(List<Object> arguments) {
     attribution = Attributions.withArguments(attribution, arguments);
+    if (arguments.stream().anyMatch(EvalCase.class::isInstance)) {
+      caseGiven = true;
+    }
     if (transaction == null || arguments.isEmpty()) {
       return;
     }
@@ -240,9 +246,13 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
       span.setData("gen_ai.request.model", call.requestModel());
       span.setData("gen_ai.response.model", call.responseModel());
       Attribution at = attribution;
-      span.setData("prompt.id", at.prompt().id());
-      span.setData("prompt.version", at.prompt().version());
-      span.setData("eval.case", Truncation.truncate(at.caseId(), run.config().maxValueLength()));
+      if (hasPrompt(at)) {
+        span.setData("prompt.id", at.prompt().id());
+        span.setData("prompt.version", at.prompt().version());
+      }
+      if (isCase(at)) {
+        span.setData("eval.case", Truncation.truncate(at.caseId(), run.config().maxValueLength()));
+      }
       // The run on the call itself: Sentry's span search does not give child spans the
       // transaction's tags, and the dashboard's LLM calls table filters on it.
       span.setData(io.github.evals4j.report.SentryFields.RUN_ID,
@@ -330,6 +340,7 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
   public Evals4jTest evalCase(String caseId) {
     if (caseId != null && !caseId.isBlank()) {
       attribution = new Attribution(attribution.prompt(), caseId, 0);
+      caseGiven = true;
     }
     return this;
   }
@@ -470,6 +481,9 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
       scopes.setTag("test.flaky", "true");
     }
     promptTags();
+    Optional<EvalStatus> eval = evalStatus(status, error);
+    eval.ifPresent(e -> scopes.setTag("eval.status", e.tag));
+    boolean evalFailed = eval.isPresent() && eval.get() != EvalStatus.PASS;
     if (status == Status.ABORTED) {
       reason(error.getMessage());
     }
@@ -490,7 +504,10 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
       transaction.setData("evals4j.records_dropped", droppedRecords.get());
     }
     SentryDate end = scopes.getOptions().getDateProvider().now();
-    SpanStatus spanStatus = Phase.status(error);
+    // A failed evaluation in a passing test: a non-ok status, so that Sentry's failure_rate()
+    // counts it (it counts every status but ok, cancelled and unknown); the test still passed.
+    SpanStatus spanStatus = evalFailed && error == null
+        ? SpanStatus.FAILED_PRECONDITION : Phase.status(error);
     Runnable delivery = () -> guard(() -> {
       if (status == Status.FAILED) {
         SentryEvent event = new SentryEvent(error);
@@ -504,7 +521,7 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
       }
       transaction.finish(spanStatus, end);
     });
-    switch (run.decide(id.uniqueId(), status, flaky)) {
+    switch (run.decide(id.uniqueId(), status, flaky, evalFailed)) {
       case SEND -> {
         delivery.run();
         if (flaky) {
@@ -524,14 +541,70 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
   private void promptTags() {
     Attribution at = attribution;
     int max = run.config().maxValueLength();
-    if (!PromptRef.UNSET.equals(at.prompt().id())) {
+    if (hasPrompt(at)) {
       scopes.setTag("prompt.id", Truncation.tag(at.prompt().id(), max));
       scopes.setTag("prompt.version", Truncation.tag(at.prompt().version(), max));
     }
     if (!PromptRef.UNSET.equals(at.prompt().model())) {
       scopes.setTag("gen_ai.request.model", Truncation.tag(at.prompt().model(), max));
     }
-    scopes.setTag("eval.case", Truncation.tag(at.caseId(), max));
+    if (isCase(at)) {
+      scopes.setTag("eval.case", Truncation.tag(at.caseId(), max));
+    }
+  }
+
+  private static boolean hasPrompt(Attribution at) {
+    return !PromptRef.UNSET.equals(at.prompt().id());
+  }
+
+  /**
+   * Whether the invocation is an eval case: attributed to a prompt (its case is then what the run
+   * report counts, the test's name by default) or given a case id. Other tests carry no case.
+   */
+  private boolean isCase(Attribution at) {
+    return hasPrompt(at) || caseGiven;
+  }
+
+  /** What the evaluation found, as the tag {@code eval.status}. */
+  enum EvalStatus {
+    PASS("pass"),
+    /** A gating check failed, or an assertion did. */
+    FAIL("fail"),
+    /** The test threw something else than an assertion: the evaluation did not complete. */
+    ERROR("error");
+
+    final String tag;
+
+    EvalStatus(String tag) {
+      this.tag = tag;
+    }
+  }
+
+  /**
+   * The outcome of the evaluation in this invocation, for eval cases and tests that evaluated
+   * checks; empty for other tests and for aborted ones. Checks listed in
+   * {@code evals4j.checks.informational} never fail it, as in the run report.
+   */
+  private Optional<EvalStatus> evalStatus(Status status, Throwable error) {
+    if (status != Status.PASSED && status != Status.FAILED) {
+      return Optional.empty();
+    }
+    boolean gatingCheckFailed;
+    synchronized (checks) {
+      if (checks.isEmpty() && !isCase(attribution)) {
+        return Optional.empty();
+      }
+      java.util.Set<String> informational = run.config().informationalChecks();
+      gatingCheckFailed = checks.stream()
+          .anyMatch(c -> !c.passed() && !informational.contains(c.check()));
+    }
+    if (gatingCheckFailed) {
+      return Optional.of(EvalStatus.FAIL);
+    }
+    if (status == Status.FAILED) {
+      return Optional.of(error instanceof AssertionError ? EvalStatus.FAIL : EvalStatus.ERROR);
+    }
+    return Optional.of(EvalStatus.PASS);
   }
 
   /** One Sentry issue per flaky test: the fingerprint is the test's stable name. */

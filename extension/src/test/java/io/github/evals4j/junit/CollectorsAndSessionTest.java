@@ -119,8 +119,10 @@ class CollectorsAndSessionTest {
         assertThat(run.tests()).isEqualTo(1);
         assertThat(run.failed()).isZero();
         assertThat(run.flaky()).isEqualTo(1);
+        assertThat(run.retries()).isEqualTo(1);
       });
-      assertThat(err.summary()).contains("1 tests (1 passed, 0 failed, 0 aborted, 0 skipped, 1 flaky)");
+      assertThat(err.summary())
+          .contains("1 tests (1 passed, 0 failed, 0 aborted, 0 skipped, 1 flaky), 1 retry");
     }
   }
 

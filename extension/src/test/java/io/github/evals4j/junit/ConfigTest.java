@@ -31,6 +31,21 @@ class ConfigTest {
   }
 
   @Test
+  void should_wait_longer_for_a_dsn_on_this_machine_unless_told_otherwise() {
+    for (String local : new String[] {"http://public@localhost:8969/1",
+        "http://public@127.0.0.1:8969/1", "http://public@[::1]:8969/1"}) {
+      assertThat(config(Map.of(Config.DSN, local), Map.of()).flushTimeout()).as(local)
+          .isEqualTo(Config.LOCAL_FLUSH_TIMEOUT);
+    }
+    assertThat(config(Map.of(Config.DSN, "https://k@o1.ingest.sentry.io/2"), Map.of())
+        .flushTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config(Map.of(Config.DSN, "http://public@localhost.example.com/1"), Map.of())
+        .flushTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config(Map.of(Config.DSN, "http://public@localhost:8969/1",
+        Config.FLUSH_TIMEOUT, "5s"), Map.of()).flushTimeout()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
   void should_prefer_the_evals4j_dsn_to_sentry_dsn() {
     assertThat(config(Map.of(), Map.of("SENTRY_DSN", "http://a@x/1")).dsn())
         .contains("http://a@x/1");

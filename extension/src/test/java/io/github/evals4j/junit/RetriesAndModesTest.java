@@ -50,11 +50,12 @@ class RetriesAndModesTest {
       assertThat(e.path("fingerprint").get(1).asText()).isEqualTo("Fixtures.Flaky.sometimes");
       assertThat(Payloads.spanId(e)).isEqualTo(Payloads.spanId(second));
     });
-    // a repetition that always passes is one test, never flaky
-    assertThat(named(sentry.transactions(), "Fixtures.Flaky.stable"))
+    // each repetition is a test of its own, never flaky
+    assertThat(named(sentry.transactions(), "Fixtures.Flaky.stable")).hasSize(2)
         .allSatisfy(t -> assertThat(tag(t, "test.flaky")).isNull());
-    // counted once: two distinct tests, one flaky, none failed
-    assertThat(err.summary()).contains("2 tests (2 passed, 0 failed, 0 aborted, 0 skipped, 1 flaky)");
+    // the retried test counted once, its retry apart: three tests, one flaky, none failed
+    assertThat(err.summary())
+        .contains("3 tests (3 passed, 0 failed, 0 aborted, 0 skipped, 1 flaky), 1 retry");
   }
 
   @Test
@@ -64,7 +65,7 @@ class RetriesAndModesTest {
 
     // THEN
     assertThat(err.summary())
-        .contains("3 tests (3 passed, 0 failed, 0 aborted, 0 skipped, 1 flaky)")
+        .contains("4 tests (4 passed, 0 failed, 0 aborted, 0 skipped, 1 flaky), 1 retry")
         .contains("Sentry: off (no DSN)")
         .contains("Fixtures.UnstableNames.withObject (identity hash");
     assertThat(sentry.requestCount()).isZero();

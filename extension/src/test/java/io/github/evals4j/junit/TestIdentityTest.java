@@ -54,11 +54,17 @@ class TestIdentityTest {
   }
 
   @Test
-  void should_group_repetitions_as_attempts_but_not_parameterized_invocations() throws Exception {
-    String repeated = CLASS + "/[test-template:again()]/[test-template-invocation:#2]";
-    TestIdentity attempt = TestIdentity.of(repeated, Optional.of(method("again")));
+  void should_group_retry_attempts_but_neither_repetitions_nor_parameterized_invocations()
+      throws Exception {
+    String retried = CLASS + "/[test-template:retried()]/[test-template-invocation:#2]";
+    TestIdentity attempt = TestIdentity.of(retried, Optional.of(method("retried")));
     assertThat(attempt.retrying()).isTrue();
-    assertThat(attempt.attemptKey()).isEqualTo(CLASS + "/[test-template:again()]");
+    assertThat(attempt.attemptKey()).isEqualTo(CLASS + "/[test-template:retried()]");
+
+    String repeated = CLASS + "/[test-template:again()]/[test-template-invocation:#2]";
+    TestIdentity repetition = TestIdentity.of(repeated, Optional.of(method("again")));
+    assertThat(repetition.retrying()).isFalse();
+    assertThat(repetition.attemptKey()).isEqualTo(repeated);
 
     String parameterized = CLASS + "/[test-template:each(int)]/[test-template-invocation:#2]";
     TestIdentity invocation = TestIdentity.of(parameterized, Optional.of(method("each")));
@@ -78,6 +84,9 @@ class TestIdentityTest {
   static class Samples {
     @RepeatedTest(2)
     void again() {}
+
+    @org.junitpioneer.jupiter.RetryingTest(2)
+    void retried() {}
 
     @ParameterizedTest
     @ValueSource(ints = 1)
