@@ -34,8 +34,35 @@ class DatasetArgumentsProvider implements ArgumentsProvider, AnnotationConsumer<
   public Stream<? extends Arguments> provideArguments(
       ParameterDeclarations parameters, ExtensionContext context) {
     int repeats = repeats(context);
-    return cases(context).stream().flatMap(c -> IntStream.range(0, repeats)
-        .mapToObj(i -> Arguments.of(Named.of(c.id(), c))));
+    return cases(context).stream().flatMap(c -> {
+      String name = displayName(c.id());
+      return IntStream.range(0, repeats).mapToObj(i -> Arguments.of(Named.of(name, c)));
+    });
+  }
+
+  /** Display names of cases are at most this many code points (the README says so). */
+  static final int MAX_DISPLAY_NAME = 100;
+
+  /**
+   * The case id as a display name: as is up to {@value #MAX_DISPLAY_NAME} code points, else its
+   * first 90, {@code "…#"} and the first 8 hex digits of its SHA-256, so that two long ids with
+   * the same beginning keep distinct names and a name is the same on every run. (A dataset's ids
+   * are untrusted text: a 40,000-character id was a 40,000-character display name in every
+   * report, log line and Sentry tag.)
+   */
+  static String displayName(String id) {
+    if (id.codePointCount(0, id.length()) <= MAX_DISPLAY_NAME) {
+      return id;
+    }
+    int cut = id.offsetByCodePoints(0, MAX_DISPLAY_NAME - 10);
+    byte[] hash;
+    try {
+      hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+    return id.substring(0, cut) + "\u2026#" + java.util.HexFormat.of().formatHex(hash, 0, 4);
   }
 
   /** {@code repeats} of the annotation, else {@value #REPEATS}, else 1. */

@@ -33,6 +33,12 @@ class DatasetSourceTest {
     void limited(EvalCase c) {}
   }
 
+  static class LongIds {
+    @ParameterizedTest(name = "{0}")
+    @DatasetSource("datasets/long-ids.jsonl")
+    void every_case(EvalCase c) {}
+  }
+
   static class Broken {
     @ParameterizedTest
     @DatasetSource("datasets/broken.jsonl")
@@ -63,5 +69,35 @@ class DatasetSourceTest {
         .assertThatEvents()
         .haveExactly(1, event(finishedWithFailure(
             message(m -> m.contains("malformed case at datasets/broken.jsonl:2")))));
+  }
+
+  @Test
+  void should_cap_long_case_ids_in_display_names_and_keep_them_distinct() {
+    // GIVEN two ids of more than 150 characters that share their first 124
+    Events events = run(LongIds.class);
+    events.assertStatistics(s -> s.started(3).succeeded(3));
+    java.util.List<String> names = events.started().stream()
+        .map(e -> e.getTestDescriptor().getDisplayName()).toList();
+    // THEN each long one is its first 90 code points, "…#" and 8 hex digits; short ids unchanged
+    org.assertj.core.api.Assertions.assertThat(names).hasSize(3).doesNotHaveDuplicates()
+        .contains("short")
+        .allSatisfy(name -> org.assertj.core.api.Assertions.assertThat(
+            name.codePointCount(0, name.length())).isLessThanOrEqualTo(100));
+    org.assertj.core.api.Assertions.assertThat(names).filteredOn(n -> !n.equals("short"))
+        .allSatisfy(name -> org.assertj.core.api.Assertions.assertThat(name)
+            .startsWith("summarize-the-quarterly-incident-report-for-the-payments-team-")
+            .matches(".{90}\u2026#[0-9a-f]{8}"));
+  }
+
+  @Test
+  void should_name_a_forty_thousand_character_id_in_a_hundred_code_points_the_same_every_time() {
+    String id = "\uD83D\uDE80".repeat(20_000) + "x".repeat(40_000);
+    String name = DatasetArgumentsProvider.displayName(id);
+    org.assertj.core.api.Assertions.assertThat(name.codePointCount(0, name.length())).isEqualTo(100);
+    org.assertj.core.api.Assertions.assertThat(name).startsWith("\uD83D\uDE80".repeat(90))
+        .isEqualTo(DatasetArgumentsProvider.displayName(id))
+        .isNotEqualTo(DatasetArgumentsProvider.displayName(id + "y"));
+    org.assertj.core.api.Assertions.assertThat(DatasetArgumentsProvider.displayName("x".repeat(100)))
+        .isEqualTo("x".repeat(100));
   }
 }
