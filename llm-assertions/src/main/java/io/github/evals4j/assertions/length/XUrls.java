@@ -36,14 +36,24 @@ final class XUrls {
 
   private static final Map<String, Integer> TLD_ORDER = new HashMap<>();
   private static final int MAX_TLD_LENGTH;
+  /** Every character of a listed top-level domain (ASCII letters in both cases). */
+  private static final java.util.BitSet TLD_CHARS = new java.util.BitSet(1 << 16);
 
   static {
     int order = 0;
     int max = 0;
     for (List<String> list : List.of(TldLists.GTLDS, TldLists.CTLDS)) {
       for (String tld : list) {
-        TLD_ORDER.putIfAbsent(lowerAscii(tld), order++);
+        String lower = lowerAscii(tld);
+        TLD_ORDER.putIfAbsent(lower, order++);
         max = Math.max(max, tld.length());
+        for (int k = 0; k < lower.length(); k++) {
+          char c = lower.charAt(k);
+          TLD_CHARS.set(c);
+          if (c >= 'a' && c <= 'z') {
+            TLD_CHARS.set(c - ('a' - 'A'));
+          }
+        }
       }
     }
     MAX_TLD_LENGTH = max;
@@ -284,20 +294,7 @@ final class XUrls {
    * punycode domain ({@code xn--} and letters, digits, hyphens); -1 when there is none.
    */
   private int tldEnd(int q) {
-    int best = -1;
-    int bestOrder = Integer.MAX_VALUE;
-    int limit = Math.min(n - q, MAX_TLD_LENGTH);
-    for (int len = 1; len <= limit; len++) {
-      int after = q + len;
-      if (after < n && isTldContinuation(text.charAt(after))) {
-        continue;
-      }
-      Integer order = TLD_ORDER.get(lowerAscii(text.substring(q, after)));
-      if (order != null && order < bestOrder) {
-        bestOrder = order;
-        best = after;
-      }
-    }
+    int best = listedTldEnd(q);
     if (best >= 0) {
       return best;
     }
@@ -309,6 +306,25 @@ final class XUrls {
       return e;
     }
     return -1;
+  }
+
+  /** The end of the first listed top-level domain (in list order) at {@code q}, or -1. */
+  private int listedTldEnd(int q) {
+    int best = -1;
+    int bestOrder = Integer.MAX_VALUE;
+    int limit = Math.min(n - q, MAX_TLD_LENGTH);
+    for (int len = 1; len <= limit && TLD_CHARS.get(text.charAt(q + len - 1)); len++) {
+      int after = q + len;
+      if (after < n && isTldContinuation(text.charAt(after))) {
+        continue;
+      }
+      Integer order = TLD_ORDER.get(lowerAscii(text.substring(q, after)));
+      if (order != null && order < bestOrder) {
+        bestOrder = order;
+        best = after;
+      }
+    }
+    return best;
   }
 
   /** After a scheme: one label of non-punctuation characters, a dot, a listed top-level domain. */
@@ -330,23 +346,7 @@ final class XUrls {
         || !isUnicodeDomainChar(text.codePointAt(last))) {
       return -1;
     }
-    int q = i + 1;
-    // the punycode alternative is not offered here
-    int best = -1;
-    int bestOrder = Integer.MAX_VALUE;
-    int limit = Math.min(n - q, MAX_TLD_LENGTH);
-    for (int len = 1; len <= limit; len++) {
-      int after = q + len;
-      if (after < n && isTldContinuation(text.charAt(after))) {
-        continue;
-      }
-      Integer order = TLD_ORDER.get(lowerAscii(text.substring(q, after)));
-      if (order != null && order < bestOrder) {
-        bestOrder = order;
-        best = after;
-      }
-    }
-    return best;
+    return listedTldEnd(i + 1); // no punycode alternative here
   }
 
   // ---- port, path, query ----
