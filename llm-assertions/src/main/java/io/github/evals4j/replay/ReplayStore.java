@@ -51,6 +51,7 @@ public final class ReplayStore {
   private final ConcurrentMap<String, AtomicInteger> repeats =
       new ConcurrentHashMap<>();
   private final ConcurrentMap<Path, StaleIndex> indexes = new ConcurrentHashMap<>();
+  private final RepeatClaims claims;
   private final LongAdder replayed = new LongAdder();
   private final LongAdder recorded = new LongAdder();
   private final LongAdder live = new LongAdder();
@@ -61,6 +62,7 @@ public final class ReplayStore {
   private ReplayStore(Path root, ReplayMode mode) {
     this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
     this.mode = Objects.requireNonNull(mode, "mode");
+    this.claims = new RepeatClaims(this.root);
   }
 
   /** A store in {@code root} in the {@linkplain ReplayMode#configured() configured} mode. */
@@ -108,6 +110,21 @@ public final class ReplayStore {
   }
 
   /**
+   * In {@code record} and {@code auto} mode, the repeat a store numbers is taken in agreement with
+   * every other store writing into this folder at the same time, in this JVM or another one
+   * ({@link RepeatClaims}): none overwrites a recording another made in the same run.
+   */
+  private RepeatClaims.Decision claimed(ReplayKey call) {
+    AtomicInteger next = repeats.computeIfAbsent(call.callKey(), k -> new AtomicInteger());
+    synchronized (next) {
+      RepeatClaims.Decision d = claims.claim(call, next.get(), mode == ReplayMode.AUTO,
+          n -> Files.exists(fileFor(call.withRepeat(n))));
+      next.set(d.repeat() + 1);
+      return d;
+    }
+  }
+
+  /**
    * Replays, or calls live (and records), as the mode says; reports nothing by itself.
    *
    * @throws MissingRecordingException in {@code replay} mode when nothing was recorded for {@code key}
@@ -121,6 +138,24 @@ public final class ReplayStore {
       throws IOException, InterruptedException {
     Objects.requireNonNull(call, "key");
     Objects.requireNonNull(liveCall, "liveCall");
+    if (call.repeat() == ReplayKey.NEXT && (mode == ReplayMode.RECORD || mode == ReplayMode.AUTO)) {
+      RepeatClaims.Decision decision = claimed(call);
+      ReplayKey key = call.withRepeat(decision.repeat());
+      synchronized (lockOf(key)) {
+        if (decision.replay()) {
+          Optional<ReplayResponse> hit = replay(key);
+          if (hit.isPresent()) {
+            return hit.get();
+          }
+        }
+        try {
+          return record(key, liveCall, mode == ReplayMode.AUTO);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+          claims.release(key, key.repeat()); // nothing recorded: another store may take it
+          throw e;
+        }
+      }
+    }
     ReplayKey key = numbered(call);
     switch (mode) {
       case FRESH:

@@ -22,6 +22,9 @@ class DatasetArgumentsProvider implements ArgumentsProvider, AnnotationConsumer<
   /** Configuration parameter: how many times each dataset case runs by default. */
   static final String REPEATS = "evals4j.repeats";
 
+  /** Configuration parameter: the largest dataset file read, in bytes. */
+  static final String MAX_BYTES = "evals4j.dataset.max-bytes";
+
   private DatasetSource source;
 
   @Override
@@ -83,6 +86,31 @@ class DatasetArgumentsProvider implements ArgumentsProvider, AnnotationConsumer<
         + "' has the value '" + value + "'; allowed: an integer >= 1");
   }
 
+  /** {@code maxBytes} of the annotation, else {@value #MAX_BYTES}, else Datasets' default. */
+  private long maxBytes(ExtensionContext context) {
+    if (source.maxBytes() < 0) {
+      throw new ExtensionConfigurationException("@DatasetSource(maxBytes = " + source.maxBytes()
+          + "): allowed are 0 (the configured default) or a number of bytes >= 1");
+    }
+    if (source.maxBytes() > 0) {
+      return source.maxBytes();
+    }
+    String value = context.getConfigurationParameter(MAX_BYTES).map(String::strip).orElse(null);
+    if (value == null || value.isEmpty()) {
+      return Datasets.DEFAULT_MAX_BYTES;
+    }
+    try {
+      long n = Long.parseLong(value.replace("_", ""));
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error
+    }
+    throw new ExtensionConfigurationException("evals4j: configuration parameter '" + MAX_BYTES
+        + "' has the value '" + value + "'; allowed: a number of bytes >= 1, e.g. 104857600");
+  }
+
   List<EvalCase> cases(ExtensionContext context) {
     if (source.value().length == 0 && source.files().length == 0) {
       throw new ExtensionConfigurationException(
@@ -90,12 +118,13 @@ class DatasetArgumentsProvider implements ArgumentsProvider, AnnotationConsumer<
               + " names no dataset: set value (classpath resources) or files");
     }
     ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+    long maxBytes = maxBytes(context);
     List<EvalCase> all = new ArrayList<>();
     for (String resource : source.value()) {
-      all.addAll(select(Datasets.loadResource(resource, loader)));
+      all.addAll(select(Datasets.loadResource(resource, loader, maxBytes)));
     }
     for (String file : source.files()) {
-      all.addAll(select(Datasets.load(Path.of(file))));
+      all.addAll(select(Datasets.load(Path.of(file), maxBytes)));
     }
     Set<String> wanted = Set.of(source.ids());
     List<String> missing = new ArrayList<>(wanted);
