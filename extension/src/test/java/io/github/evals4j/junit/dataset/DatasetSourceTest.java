@@ -39,6 +39,18 @@ class DatasetSourceTest {
     void every_case(EvalCase c) {}
   }
 
+  static class TooLarge {
+    @ParameterizedTest
+    @DatasetSource(value = "datasets/three.jsonl", maxBytes = 10)
+    void limited(EvalCase c) {}
+  }
+
+  static class ConfiguredLimit {
+    @ParameterizedTest
+    @DatasetSource("datasets/three.jsonl")
+    void configured(EvalCase c) {}
+  }
+
   static class Broken {
     @ParameterizedTest
     @DatasetSource("datasets/broken.jsonl")
@@ -99,5 +111,28 @@ class DatasetSourceTest {
         .isNotEqualTo(DatasetArgumentsProvider.displayName(id + "y"));
     org.assertj.core.api.Assertions.assertThat(DatasetArgumentsProvider.displayName("x".repeat(100)))
         .isEqualTo("x".repeat(100));
+  }
+
+  @Test
+  void should_refuse_a_dataset_larger_than_max_bytes_from_the_annotation_or_the_configuration() {
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(TooLarge.class)).execute()
+        .containerEvents().assertThatEvents()
+        .haveExactly(1, event(finishedWithFailure(message(m -> m.equals("dataset"
+            + " datasets/three.jsonl is longer than 10 bytes, more than the limit of 10 bytes;"
+            + " raise it with Datasets.load(path, maxBytes), @DatasetSource(maxBytes = ...) or"
+            + " the configuration parameter evals4j.dataset.max-bytes")))));
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(ConfiguredLimit.class))
+        .configurationParameter("evals4j.dataset.max-bytes", "20").execute()
+        .containerEvents().assertThatEvents()
+        .haveExactly(1, event(finishedWithFailure(
+            message(m -> m.contains("more than the limit of 20 bytes")))));
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(ConfiguredLimit.class))
+        .configurationParameter("evals4j.dataset.max-bytes", "lots").execute()
+        .containerEvents().assertThatEvents()
+        .haveExactly(1, event(finishedWithFailure(message(m -> m.contains(
+            "'evals4j.dataset.max-bytes' has the value 'lots'; allowed: a number of bytes >= 1")))));
+    EngineTestKit.engine("junit-jupiter").selectors(selectClass(ConfiguredLimit.class))
+        .configurationParameter("evals4j.dataset.max-bytes", "1_000_000").execute()
+        .testEvents().assertStatistics(st -> st.started(3).succeeded(3));
   }
 }

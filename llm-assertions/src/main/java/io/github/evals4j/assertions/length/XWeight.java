@@ -118,7 +118,7 @@ final class XWeight {
         .useTransparentBounds(true).useAnchoringBounds(false);
     for (int i = 0; i < n; ) {
       int cp = text.codePointAt(i);
-      if (mayStartEmoji(cp)) {
+      if (mayStartEmoji(text, i, cp)) {
         m.region(i, Math.min(n, i + MAX_EMOJI_LENGTH));
         if (m.lookingAt() && m.end() > i) {
           if (2 * count + 3 > spans.length) {
@@ -138,12 +138,16 @@ final class XWeight {
   }
 
   /**
-   * Every code point twitter-text's emoji pattern can start with (keycap digits and signs, © ®,
-   * U+203C–3299, U+E50A, U+FE0F and everything from U+1F000); {@code XWeightTest} checks that no
-   * other code point starts a match.
+   * Whether twitter-text's emoji pattern may match at {@code i}, where {@code cp} starts: a keycap
+   * ({@code # * 0-9} before U+FE0F or U+20E3), © ®, U+203C–3299, U+E50A, U+FE0F or anything from
+   * U+1F000. {@code XUrlsTest} checks that the pattern matches nowhere else.
    */
-  static boolean mayStartEmoji(int cp) {
-    return cp == '#' || cp == '*' || (cp >= '0' && cp <= '9') || cp == 0xA9 || cp == 0xAE
-        || (cp >= 0x203C && cp <= 0x3299) || cp == 0xE50A || cp == 0xFE0F || cp >= 0x1F000;
+  static boolean mayStartEmoji(String text, int i, int cp) {
+    if (cp == '#' || cp == '*' || (cp >= '0' && cp <= '9')) {
+      char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+      return next == '\uFE0F' || next == '\u20E3';
+    }
+    return cp == 0xA9 || cp == 0xAE || (cp >= 0x203C && cp <= 0x3299) || cp == 0xE50A
+        || cp == 0xFE0F || cp >= 0x1F000;
   }
 }
