@@ -35,8 +35,11 @@ import java.util.function.Function;
  * written atomically: parallel tests, even in several JVMs, see a whole file or none, and two
  * threads recording the same key leave one file. A recording of the same {@linkplain
  * ReplayKey#withCallId(String) call id} for another request is <em>stale</em>: an error in {@code
- * replay} mode, a warning and a new recording in {@code auto} mode, never replayed. {@link
- * #stats()} counts what happened. Thread-safe.
+ * replay} mode, a warning and a new recording in {@code auto} mode, never replayed. Repeats the
+ * store numbers are taken, in {@code record} and {@code auto} mode, in agreement with every store
+ * recording into the same folder at the same time, in any JVM of this machine ({@link
+ * RepeatClaims}): none overwrites another's recording. {@link #stats()} counts what happened.
+ * Thread-safe.
  */
 public final class ReplayStore {
 
