@@ -170,6 +170,8 @@ public final class ConfigKeys {
       "none", "comma-separated check names that never fail a run");
   public static final Key REPEATS = key("evals4j.repeats", "integer", "1",
       "runs per case of every @DatasetSource without repeats");
+  public static final Key DATASET_MAX_BYTES = key("evals4j.dataset.max-bytes", "integer", "33554432",
+      "largest dataset file read, in bytes (a @DatasetSource's maxBytes wins)");
   public static final Key PRICE_FILE = key(PriceTable.PRICE_FILE, "path", "none",
       "a price CSV overriding the bundled prices");
   public static final Key PRICE_INPUT = key(PriceTable.PRICE_PREFIX + "<model>.input", "number",

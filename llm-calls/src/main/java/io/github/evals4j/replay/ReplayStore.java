@@ -35,8 +35,11 @@ import java.util.function.Function;
  * written atomically: parallel tests, even in several JVMs, see a whole file or none, and two
  * threads recording the same key leave one file. A recording of the same {@linkplain
  * ReplayKey#withCallId(String) call id} for another request is <em>stale</em>: an error in {@code
- * replay} mode, a warning and a new recording in {@code auto} mode, never replayed. {@link
- * #stats()} counts what happened. Thread-safe.
+ * replay} mode, a warning and a new recording in {@code auto} mode, never replayed. Repeats the
+ * store numbers are taken, in {@code record} and {@code auto} mode, in agreement with every store
+ * recording into the same folder at the same time, in any JVM of this machine ({@link
+ * RepeatClaims}): none overwrites another's recording. {@link #stats()} counts what happened.
+ * Thread-safe.
  */
 public final class ReplayStore {
 
@@ -51,6 +54,7 @@ public final class ReplayStore {
   private final ConcurrentMap<String, AtomicInteger> repeats =
       new ConcurrentHashMap<>();
   private final ConcurrentMap<Path, StaleIndex> indexes = new ConcurrentHashMap<>();
+  private final RepeatClaims claims;
   private final LongAdder replayed = new LongAdder();
   private final LongAdder recorded = new LongAdder();
   private final LongAdder live = new LongAdder();
@@ -61,6 +65,7 @@ public final class ReplayStore {
   private ReplayStore(Path root, ReplayMode mode) {
     this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
     this.mode = Objects.requireNonNull(mode, "mode");
+    this.claims = new RepeatClaims(this.root);
   }
 
   /** A store in {@code root} in the {@linkplain ReplayMode#configured() configured} mode. */
@@ -108,6 +113,21 @@ public final class ReplayStore {
   }
 
   /**
+   * In {@code record} and {@code auto} mode, the repeat a store numbers is taken in agreement with
+   * every other store writing into this folder at the same time, in this JVM or another one
+   * ({@link RepeatClaims}): none overwrites a recording another made in the same run.
+   */
+  private RepeatClaims.Decision claimed(ReplayKey call) {
+    AtomicInteger next = repeats.computeIfAbsent(call.callKey(), k -> new AtomicInteger());
+    synchronized (next) {
+      RepeatClaims.Decision d = claims.claim(call, next.get(), mode == ReplayMode.AUTO,
+          n -> Files.exists(fileFor(call.withRepeat(n))));
+      next.set(d.repeat() + 1);
+      return d;
+    }
+  }
+
+  /**
    * Replays, or calls live (and records), as the mode says; reports nothing by itself.
    *
    * @throws MissingRecordingException in {@code replay} mode when nothing was recorded for {@code key}
@@ -121,6 +141,24 @@ public final class ReplayStore {
       throws IOException, InterruptedException {
     Objects.requireNonNull(call, "key");
     Objects.requireNonNull(liveCall, "liveCall");
+    if (call.repeat() == ReplayKey.NEXT && (mode == ReplayMode.RECORD || mode == ReplayMode.AUTO)) {
+      RepeatClaims.Decision decision = claimed(call);
+      ReplayKey key = call.withRepeat(decision.repeat());
+      synchronized (lockOf(key)) {
+        if (decision.replay()) {
+          Optional<ReplayResponse> hit = replay(key);
+          if (hit.isPresent()) {
+            return hit.get();
+          }
+        }
+        try {
+          return record(key, liveCall, mode == ReplayMode.AUTO);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+          claims.release(key, key.repeat()); // nothing recorded: another store may take it
+          throw e;
+        }
+      }
+    }
     ReplayKey key = numbered(call);
     switch (mode) {
       case FRESH:

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * }
  * }</pre>
  *
- * <p>A malformed file fails the test with the file and line of the bad case.
+ * <p>A malformed file fails the test with one line: the file, the line (and column where known) of
+ * the bad case and what is wrong. A file larger than {@link #maxBytes()} is refused.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -49,4 +50,11 @@ public @interface DatasetSource {
    * pass^k and unstable cases.
    */
   int repeats() default 0;
+
+  /**
+   * The largest dataset file read, in bytes ({@code 0}: the configuration parameter {@code
+   * evals4j.dataset.max-bytes}, default {@value io.github.evals4j.dataset.Datasets#DEFAULT_MAX_BYTES},
+   * 32 MiB). Longer strings than the file cannot exist, so this bounds them too.
+   */
+  long maxBytes() default 0;
 }

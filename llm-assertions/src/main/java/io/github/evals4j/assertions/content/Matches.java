@@ -1,6 +1,7 @@
 package io.github.evals4j.assertions.content;
 
 import io.github.evals4j.check.Evidence;
+import io.github.evals4j.assertions.text.BudgetedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -41,14 +42,9 @@ final class Matches {
         }
       }
     } catch (BudgetedText.BudgetExceeded e) {
-      found.aborted = "the regex exceeded its budget of " + readBudget + " character reads (about "
-          + (readBudget / Math.max(1, output.length())) + " per character of the output): it"
-          + " backtracks catastrophically on this input; make it linear, e.g. with possessive"
-          + " quantifiers (a*+) or atomic groups (?>...)";
+      found.aborted = BudgetedText.exceeded(readBudget, output.length(), "output");
     } catch (StackOverflowError e) {
-      found.aborted = "the regex recursed too deeply on this " + output.length() + "-character"
-          + " output (Java's engine recurses once per repetition of a group such as (a|b)*);"
-          + " use a possessive quantifier such as (?:a|b)*+ or a character class";
+      found.aborted = BudgetedText.tooDeep(output.length(), "output");
     }
     return found;
   }

@@ -3,6 +3,8 @@ package io.github.evals4j.assertions.json;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.evals4j.check.Check;
+import io.github.evals4j.assertions.content.RegexCheck;
+import io.github.evals4j.assertions.text.BudgetedText;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,12 +97,19 @@ public final class JsonChecks {
 
   /**
    * {@code json.pointer.matches}: the value at {@code pointer} matches {@code regex} as a whole; a
-   * string is matched on its text, any other value on its compact JSON.
+   * string is matched on its text, any other value on its compact JSON. Within the work budget of
+   * {@link RegexCheck} (1,000,000 character reads plus 200 per character of the value): a regex
+   * that backtracks catastrophically fails the check with the reason instead of hanging.
    */
   public Check pointerMatches(String pointer, String regex) {
     Pattern pattern = Pattern.compile(Objects.requireNonNull(regex, "regex"));
     return new JsonPointerCheck("json.pointer.matches", pointer,
-        "to match /" + regex + "/", actual -> pattern.matcher(textOf(actual)).matches(), reader);
+        "to match /" + regex + "/", actual -> {
+          // the same work budget as RegexCheck: the value is LLM output too
+          String text = textOf(actual);
+          return BudgetedText.matchesEntirely(pattern, text, RegexCheck.BASE_READS
+              + RegexCheck.DEFAULT_READS_PER_CHARACTER * text.length(), "value");
+        }, reader);
   }
 
   /** {@code json.schema}: the JSON matches {@code schema}; each violation is evidence. */

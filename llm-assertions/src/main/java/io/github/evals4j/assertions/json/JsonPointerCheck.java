@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.evals4j.check.Check;
 import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.check.Evidence;
+import io.github.evals4j.assertions.text.BudgetedText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -98,7 +99,18 @@ final class JsonPointerCheck implements Check {
     }
     int[] span = spanOf(output, parsed, pointer);
     String found = JsonKinds.of(value) + " " + JsonResults.quote(value);
-    if (test == null || test.test(value)) {
+    boolean satisfied;
+    try {
+      satisfied = test == null || test.test(value);
+    } catch (BudgetedText.Undecided e) {
+      evidence.add(JsonInput.span(output, span[0], span[1], "json-pointer",
+          "value at " + pointer + " could not be checked: " + e.getMessage()));
+      return JsonResults.failed(name, evidence, "expected the value at JSON Pointer \"" + pointer
+          + "\" " + expectation + input.sourceSuffix() + " but could not decide: "
+          + e.getMessage() + "; the value is " + found + ", "
+          + JsonResults.located(output, span[0], span[1]));
+    }
+    if (satisfied) {
       evidence.add(JsonInput.span(output, span[0], span[1], "json-pointer",
           "value at " + pointer + (expectation == null ? "" : " (expected " + expectation + ")")));
       return JsonResults.passed(name, evidence, "JSON Pointer \"" + pointer + "\" holds " + found

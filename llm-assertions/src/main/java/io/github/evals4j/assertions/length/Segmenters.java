@@ -13,7 +13,10 @@ final class Segmenters {
 
   private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
-  /** twitter-text's extractor is super-linear on long texts, so it sees bounded chunks. */
+  /**
+   * twitter-text's hashtag and mention extraction copies the rest of its input after each match,
+   * quadratic in the input's length, so it sees bounded chunks.
+   */
   static final int ENTITY_CHUNK = 4096;
 
   private static final Set<String> ABBREVIATIONS = Set.of(
@@ -342,7 +345,7 @@ final class Segmenters {
     return end;
   }
 
-  // ---- hashtags, mentions, URLs (twitter-text) ----
+  // ---- hashtags, mentions (twitter-text), URLs (XUrls, twitter-text's rules in linear time) ----
 
   static void hashtags(String text, SpanSink sink) {
     entities(text, sink, "#\uFF03",
@@ -355,9 +358,24 @@ final class Segmenters {
   }
 
   static void urls(String text, SpanSink sink) {
-    // a URL needs a dot before its top-level domain: "done." alone is no candidate
-    entities(text, sink, ".\u3002\uFF0E\uFF61",
-        (extractor, token) -> extractor.extractURLsWithIndices(token));
+    XUrls.find(text, sink);
+  }
+
+  /**
+   * twitter-text's extractor, except that its URL search (which a hashtag search runs too, to drop
+   * hashtags inside URLs) is {@link XUrls}: twitter-text's own is super-linear in the length of a
+   * run of dotted labels.
+   */
+  private static final class LinearExtractor extends Extractor {
+    @Override
+    public List<Entity> extractURLsWithIndices(String text) {
+      List<Entity> urls = new java.util.ArrayList<>();
+      if (text != null) {
+        XUrls.find(text, (s, e) -> urls.add(
+            new Entity(s, e, text.substring(s, e), Entity.Type.URL)));
+      }
+      return urls;
+    }
   }
 
   /**
@@ -370,7 +388,7 @@ final class Segmenters {
       SpanSink sink,
       String triggers,
       BiFunction<Extractor, String, List<Extractor.Entity>> extract) {
-    Extractor extractor = new Extractor();
+    Extractor extractor = new LinearExtractor();
     int n = text.length();
     int i = 0;
     while (i < n) {
@@ -380,8 +398,7 @@ final class Segmenters {
       int start = i;
       boolean candidate = false;
       while (i < n && !Character.isWhitespace(text.charAt(i))) {
-        candidate |= triggers.indexOf(text.charAt(i)) >= 0
-            && (triggers.charAt(0) != '.' || (i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))));
+        candidate |= triggers.indexOf(text.charAt(i)) >= 0;
         i++;
       }
       if (candidate) {

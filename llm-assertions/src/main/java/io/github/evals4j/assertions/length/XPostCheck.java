@@ -11,22 +11,14 @@ import java.text.Normalizer;
 import java.util.List;
 
 /**
- * An X (Twitter) post within its weighted length, computed by twitter-text with its v3
- * configuration: 280 weighted characters, most Latin-script characters weigh 1, CJK characters and
- * emoji weigh 2, any URL weighs 23, and the text is NFC-normalised first.
+ * An X (Twitter) post within its weighted length, computed as twitter-text does with its v3
+ * configuration ({@link XWeight}, in linear time): 280 weighted characters, most Latin-script
+ * characters weigh 1, CJK characters and emoji weigh 2, any URL weighs 23, and the text is
+ * NFC-normalised first.
  */
 final class XPostCheck implements Check {
 
   static final String NAME = "platform.x";
-
-  /**
-   * No text longer than this can be valid (at most 12 URLs of twitter-text's 4,096 maximum plus
-   * 280 other characters), and twitter-text is super-linear on very long text: beyond it, only
-   * this prefix is weighed.
-   */
-  static final int MAX_WEIGHED = 65_536;
-
-  private static final TwitterTextConfiguration CONFIG = TwitterTextConfiguration.getDefaultConfig();
 
   @Override
   public String name() {
@@ -34,12 +26,12 @@ final class XPostCheck implements Check {
   }
 
   static int maxWeightedLength() {
-    return CONFIG.getMaxWeightedTweetLength();
+    return XWeight.CONFIG.getMaxWeightedTweetLength();
   }
 
   /** The weighted length of {@code text}, as X counts it. */
   static int weightedLength(String text) {
-    return TwitterTextParser.parseTweet(text, CONFIG).weightedLength;
+    return XWeight.of(Normalizer.normalize(text, Normalizer.Form.NFC)).weightedLength();
   }
 
   @Override
@@ -49,25 +41,19 @@ final class XPostCheck implements Check {
       return new CheckResult(NAME, false, 0, max, Direction.AT_MOST, List.of(),
           "output is null: there is no post to weigh");
     }
-    boolean cut = output.length() > MAX_WEIGHED;
-    String weighed = cut ? output.substring(0, safeCut(output, MAX_WEIGHED)) : output;
     // twitter-text weighs the NFC form but shifts its ranges by the length difference, which is
     // wrong inside decomposed text: weigh the NFC form and map the offset back ourselves
-    boolean nfc = Normalizer.isNormalized(weighed, Normalizer.Form.NFC);
-    String normalized = nfc ? weighed : Normalizer.normalize(weighed, Normalizer.Form.NFC);
-    TwitterTextParseResults parsed = TwitterTextParser.parseTweet(normalized, CONFIG);
-    int weight = parsed.weightedLength;
-    String length = (cut ? "more than " : "") + weight + " weighted characters"
-        + (cut ? " (only the first " + weighed.length() + " of " + output.length()
-            + " UTF-16 units were weighed)" : "");
-    if (weight <= max && !cut) {
+    boolean nfc = Normalizer.isNormalized(output, Normalizer.Form.NFC);
+    String normalized = nfc ? output : Normalizer.normalize(output, Normalizer.Form.NFC);
+    XWeight.Result parsed = XWeight.of(normalized);
+    int weight = parsed.weightedLength();
+    String length = weight + " weighted characters";
+    if (weight <= max) {
       return new CheckResult(NAME, true, weight, max, Direction.AT_MOST, List.of(),
           length + ", within X's limit of " + max);
     }
-    // twitter-text ranges are inclusive; the valid range ends where the limit is crossed
-    int beyondStart = weight <= max ? weighed.length()
-        : nfc ? parsed.validTextRange.end + 1
-        : originalOffset(weighed, parsed.validTextRange.end + 1);
+    // the valid part ends where the limit is crossed
+    int beyondStart = nfc ? parsed.validEnd() : originalOffset(output, parsed.validEnd());
     beyondStart = Math.min(Math.max(beyondStart, 0), output.length());
     Evidence beyond = Spans.evidence(output, beyondStart, output.length(), "beyond-limit",
         "beyond X's " + max + " weighted characters (URLs weigh 23, CJK characters and emoji 2)");
@@ -76,10 +62,20 @@ final class XPostCheck implements Check {
             + beyond.positionIn(output) + ":\n" + beyond.describeIn(output));
   }
 
-  /** The longest prefix of {@code text} whose NFC form is at most {@code normalizedOffset} long. */
+  /**
+   * The longest prefix of {@code text} whose NFC form is at most {@code normalizedOffset} long.
+   * Only prefixes up to about twice the answer are normalised, so the cost does not grow with the
+   * rest of the text (the valid part of a post is short: 280 weighted characters and its URLs).
+   */
   static int originalOffset(String text, int normalizedOffset) {
     int lo = 0;
-    int hi = text.length();
+    int hi = Math.min(text.length(), Math.max(16, 2 * normalizedOffset));
+    while (hi < text.length()
+        && Normalizer.normalize(text.substring(0, hi), Normalizer.Form.NFC).length()
+            <= normalizedOffset) {
+      lo = hi;
+      hi = (int) Math.min(text.length(), 2L * hi);
+    }
     while (lo < hi) {
       int mid = (lo + hi + 1) >>> 1;
       if (Normalizer.normalize(text.substring(0, mid), Normalizer.Form.NFC).length()
@@ -90,10 +86,5 @@ final class XPostCheck implements Check {
       }
     }
     return lo > 0 && lo < text.length() && Character.isLowSurrogate(text.charAt(lo)) ? lo - 1 : lo;
-  }
-
-  private static int safeCut(String text, int at) {
-    return Character.isLowSurrogate(text.charAt(at)) && Character.isHighSurrogate(text.charAt(at - 1))
-        ? at - 1 : at;
   }
 }

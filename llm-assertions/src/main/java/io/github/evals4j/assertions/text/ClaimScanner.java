@@ -34,6 +34,11 @@ final class ClaimScanner {
       Set.of("example.com", "example.org", "example.net", "localhost", "test.com");
 
   private final String s;
+  /** A source URL supports the prefixes of its path up to this many characters and segments. */
+  static final int MAX_URL_PREFIX_LENGTH = 2048;
+
+  static final int MAX_URL_PREFIXES = 64;
+
   private final boolean sourceMode;
   private final Consumer<Claim> sink;
   private final NumberScanner numbers;
@@ -587,8 +592,13 @@ final class ClaimScanner {
       int q = indexOfAny(norm, "?#");
       String path = q < 0 ? norm : norm.substring(0, q);
       keys.add("u:" + path);
-      for (int k = path.indexOf('/'); k > 0; k = path.indexOf('/', k + 1)) {
+      // the prefixes a source URL supports; bounded, so that a 100 KB "URL" of slashes is not
+      // quadratic (no real URL has more path segments or is longer than this)
+      int prefixes = 0;
+      for (int k = path.indexOf('/'); k > 0 && k <= MAX_URL_PREFIX_LENGTH
+          && prefixes < MAX_URL_PREFIXES; k = path.indexOf('/', k + 1)) {
         keys.add("u:" + path.substring(0, k));
+        prefixes++;
       }
     }
     emit(ClaimKind.URL, i, j, keys, "");

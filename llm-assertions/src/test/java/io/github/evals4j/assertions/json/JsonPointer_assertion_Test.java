@@ -87,6 +87,39 @@ class JsonPointer_assertion_Test {
   }
 
   @Test
+  void should_fail_within_its_budget_when_the_regex_backtracks_catastrophically() {
+    // GIVEN a value on which (.*a){25}b backtracks for hours (it ran past 20 s before the budget)
+    String output = "{\"note\": \"" + "a".repeat(200) + "\"}";
+    long start = CPU.getCurrentThreadCpuTime();
+    // WHEN
+    CheckResult result = Checks.jsonPointerMatches("/note", "(.*a){25}b").evaluate(output);
+    // THEN it fails fast, saying why and where the value is
+    Assertions.assertThat(CPU.getCurrentThreadCpuTime() - start).isLessThan(2_000_000_000L);
+    Assertions.assertThat(result.passed()).isFalse();
+    Assertions.assertThat(result.message())
+        .contains("expected the value at JSON Pointer \"/note\" to match /(.*a){25}b/ but could"
+            + " not decide: the regex exceeded its budget of 1040000 character reads")
+        .contains("per character of the value")
+        .contains("line 1, column 10");
+  }
+
+  @Test
+  void should_fail_clearly_instead_of_overflowing_the_stack_on_a_long_value() {
+    // GIVEN 100,000 characters that (a|b)* matches with one recursion per character
+    String output = "{\"note\": \"" + "ab".repeat(50_000) + "\"}";
+    // WHEN
+    CheckResult result = Checks.jsonPointerMatches("/note", "(a|b)*").evaluate(output);
+    // THEN no StackOverflowError: a failed result that names the cause and the fix
+    Assertions.assertThat(result.passed()).isFalse();
+    Assertions.assertThat(result.message())
+        .contains("could not decide: the regex recursed too deeply on this 100000-character value")
+        .contains("possessive quantifier");
+  }
+
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  @Test
   void should_navigate_to_the_value_for_further_assertions() {
     assertThat(OUTPUT).extractingJsonPointer("/features/1/name").isEqualTo("日本語");
     assertThat(OUTPUT).extractingJsonPointer("/features/0/tags").isJsonArray()
