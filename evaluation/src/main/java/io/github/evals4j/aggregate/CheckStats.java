@@ -1,5 +1,8 @@
 package io.github.evals4j.aggregate;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 /**
  * How one check fared over every run of a prompt version.
  *
@@ -22,8 +25,8 @@ package io.github.evals4j.aggregate;
  *     {@value #UNKNOWN}
  */
 public record CheckStats(
-    String name, boolean informational, long results, long passed, Mean meanScore, String direction,
-    String scale) {
+    String name, boolean informational, long results, long passed, Mean meanScore, @JsonSetter(nulls = Nulls.AS_EMPTY) String direction,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) String scale) {
 
   /** Results of one check disagreed on the direction. */
   public static final String MIXED = "MIXED";

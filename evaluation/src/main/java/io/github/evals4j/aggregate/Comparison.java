@@ -1,5 +1,8 @@
 package io.github.evals4j.aggregate;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 import io.github.evals4j.prompt.PromptRef;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -56,14 +59,14 @@ public record Comparison(
     OptionalDouble p95LatencyDeltaMs,
     List<CaseRegression> regressions,
     String summary,
-    String measure,
-    boolean paired,
-    long baselineCases,
-    long candidateCases,
-    long casesNotCompared,
-    List<CaseFix> fixes,
-    long regressedCases,
-    long fixedCases) {
+    @JsonSetter(nulls = Nulls.SET) String measure,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) boolean paired,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) long baselineCases,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) long candidateCases,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) long casesNotCompared,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) List<CaseFix> fixes,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) long regressedCases,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) long fixedCases) {
 
   public Comparison {
     moreCasesNeeded = moreCasesNeeded == null ? OptionalLong.empty() : moreCasesNeeded;

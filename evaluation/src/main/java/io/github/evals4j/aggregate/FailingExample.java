@@ -1,5 +1,8 @@
 package io.github.evals4j.aggregate;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 import io.github.evals4j.check.Evidence;
 import java.util.List;
 
@@ -19,7 +22,7 @@ import java.util.List;
  */
 public record FailingExample(
     String caseId, int repeat, String check, String message, String outputExcerpt,
-    List<Evidence> evidence, int occurrences) {
+    List<Evidence> evidence, @JsonSetter(nulls = Nulls.AS_EMPTY) int occurrences) {
 
   public FailingExample {
     message = message == null ? "" : message;

@@ -1,5 +1,8 @@
 package io.github.evals4j.aggregate;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 import io.github.evals4j.prompt.PromptRef;
 import io.github.evals4j.stats.Interval;
 import io.github.evals4j.stats.Proportions;
@@ -63,7 +66,7 @@ public record PromptStats(
     List<CaseStats> caseOutcomes,
     boolean casesTruncated,
     List<FailingExample> examples,
-    long failedResults) {
+    @JsonSetter(nulls = Nulls.AS_EMPTY) long failedResults) {
 
   public PromptStats {
     checks = List.copyOf(checks);

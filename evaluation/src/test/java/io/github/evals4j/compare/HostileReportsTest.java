@@ -95,7 +95,7 @@ class HostileReportsTest {
         text("three million sketch counters", s -> s.replaceFirst("\"counts\" : \\[[^\\]]*\\]",
             "\"counts\" : [" + "1,".repeat(3_000_000) + "1]"),
             "/prompts/0/latency/sketch/counts: more than 10000 sketch counters, the limit (raise it with --max-sketch-buckets)"),
-        text("truncated", s -> s.substring(0, s.length() / 2), "is not JSON: Unexpected end-of-input"),
+        text("truncated", s -> s.substring(0, s.lastIndexOf('{', s.length() / 2) + 1), "is not JSON: Unexpected end-of-input"),
         text("not an object", s -> "[" + s + "]", "is not an evals4j report (not a JSON object)"));
   }
 
