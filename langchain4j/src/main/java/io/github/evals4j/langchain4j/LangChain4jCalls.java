@@ -45,9 +45,9 @@ final class LangChain4jCalls {
     if (error == null) {
       return "unknown error";
     }
-    Throwable root = error;
-    // LangChain4j wraps the HTTP error; its type says what happened (RateLimitException, ...)
-    String text = root.getClass().getSimpleName() + ": " + root.getMessage();
+    // LangChain4j maps HTTP errors to typed exceptions: the type says what happened
+    // (RateLimitException, AuthenticationException, ...), the message quotes the provider
+    String text = error.getClass().getSimpleName() + ": " + error.getMessage();
     return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS) + "…";
   }
 
