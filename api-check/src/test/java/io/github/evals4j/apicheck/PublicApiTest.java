@@ -43,6 +43,7 @@ class PublicApiTest {
     "evals4j-evaluation, io.github.evals4j.aggregate.RunAggregator",
     "evals4j-extension, io.github.evals4j.junit.Evals4jExtension",
     "evals4j-judge, io.github.evals4j.judge.Judge",
+    "evals4j-langchain4j, io.github.evals4j.langchain4j.Evals4jChatModelListener",
   })
   void public_api_matches_the_checked_in_dump(String artifact, String anchor) throws Exception {
     String actual = dump(Class.forName(anchor));
