@@ -13,21 +13,14 @@ import io.sentry.transport.RateLimiter;
 import io.sentry.util.HintUtils;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.ProxySelector;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.net.URL;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -37,17 +30,18 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The extension's Sentry transport: a few sender threads sharing one bounded queue POST the
- * envelopes with {@code java.net.http} over kept-alive HTTP/1.1 connections, and say what became
- * of each to the {@link DeliveryLog}.
+ * envelopes over kept-alive HTTP/1.1 connections, and say what became of each to the
+ * {@link DeliveryLog}.
  *
  * <p>Why not the SDK's {@code AsyncHttpTransport}: it sends on one thread, one envelope per request,
  * while a test suite produces transactions far faster (5,000 tests at a 50 ms round trip would need
- * four minutes); and it posts with {@code HttpURLConnection} and a {@code Connection: close}
- * header, yet the JDK still pools the connection when the response says {@code keep-alive}.
- * Sentry Spotlight's sidecar (Node) answers exactly that, then rejects the next request on the
- * connection with HTTP 400 (Node refuses data after {@code Connection: close}): every other envelope
- * was lost. {@code java.net.http} sends no such header, so a reused connection is valid for any
- * server, and sentry.io is spared a TLS handshake per envelope.
+ * four minutes); and it sends {@code Connection: close}, yet the JDK still pools the connection
+ * when the response says {@code keep-alive}. Sentry Spotlight's sidecar (Node) answers exactly
+ * that, then rejects the next request on the connection with HTTP 400 (Node refuses data after
+ * {@code Connection: close}): every other envelope was lost. This transport asks for no close, so
+ * a reused connection is valid for any server, and Sentry is spared a TLS handshake per envelope.
+ * It uses {@code HttpURLConnection} like the SDK ({@code java.net.http} cost twice the CPU per
+ * envelope in the overhead benchmark) and so honours the JVM's proxy settings as the SDK did.
  *
  * <p>Rate limits are the SDK's own {@link RateLimiter} (429, {@code Retry-After},
  * {@code X-Sentry-Rate-Limits}); a 429 seen by any sender stops all of them. A request that fails
@@ -55,18 +49,13 @@ import java.util.zip.GZIPOutputStream;
  */
 final class ParallelTransport implements ITransport {
 
-  /** Headers {@code java.net.http} sets itself and refuses from callers. */
-  private static final Set<String> RESTRICTED =
-      Set.of("connection", "content-length", "expect", "host", "upgrade");
-
   private final SentryOptions options;
   private final RateLimiter rateLimiter;
   private final DeliveryLog delivery;
-  private final HttpClient http;
-  private final URI envelopes;
-  private final Duration requestTimeout;
-  /** Name, value, name, value... */
-  private final String[] headers;
+  private final URL envelopes;
+  private final int connectTimeout;
+  private final int readTimeout;
+  private final Map<String, String> headers;
   private final ThreadPoolExecutor senders;
   private final Object idle = new Object();
   private int pending;
@@ -76,26 +65,19 @@ final class ParallelTransport implements ITransport {
     this.options = options;
     this.delivery = delivery;
     this.rateLimiter = new RateLimiter(options);
-    HttpClient.Builder client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofMillis(Math.max(1, options.getConnectionTimeoutMillis())));
-    // HttpURLConnection, used by the SDK, honours the JVM's proxy settings: keep doing so.
-    ProxySelector proxies = ProxySelector.getDefault();
-    if (proxies != null) {
-      client.proxy(proxies);
-    }
-    this.http = client.build();
-    this.envelopes = envelopeUri(details);
-    this.requestTimeout = Duration.ofMillis(Math.max(1, options.getReadTimeoutMillis()));
-    List<String> h = new ArrayList<>(List.of("Content-Encoding", "gzip",
-        "Content-Type", "application/x-sentry-envelope", "Accept", "application/json"));
-    for (Map.Entry<String, String> e : details.getHeaders().entrySet()) {
-      if (!RESTRICTED.contains(e.getKey().toLowerCase(Locale.ROOT))) {
-        h.add(e.getKey());
-        h.add(e.getValue());
+    this.envelopes = details.getUrl();
+    this.connectTimeout = Math.max(1, options.getConnectionTimeoutMillis());
+    this.readTimeout = Math.max(1, options.getReadTimeoutMillis());
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("Content-Encoding", "gzip");
+    h.put("Content-Type", "application/x-sentry-envelope");
+    h.put("Accept", "application/json");
+    details.getHeaders().forEach((name, value) -> {
+      if (!name.equalsIgnoreCase("Connection")) {
+        h.put(name, value);
       }
-    }
-    this.headers = h.toArray(String[]::new);
+    });
+    this.headers = Map.copyOf(h);
     AtomicInteger threads = new AtomicInteger();
     this.senders = new ThreadPoolExecutor(senders, senders, 0, TimeUnit.MILLISECONDS,
         new LinkedBlockingQueue<>(queueSize), r -> {
@@ -109,15 +91,6 @@ final class ParallelTransport implements ITransport {
   static ITransportFactory factory(int senders, int queueSize, DeliveryLog delivery) {
     return (options, details) ->
         new ParallelTransport(options, details, senders, queueSize, delivery);
-  }
-
-  /** The SDK resolved the DSN to the project's envelope endpoint ({@code /api/<id>/envelope/}). */
-  private static URI envelopeUri(RequestDetails details) {
-    try {
-      return details.getUrl().toURI();
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a usable Sentry URL", e);
-    }
   }
 
   @Override
@@ -148,11 +121,9 @@ final class ParallelTransport implements ITransport {
           options.getClientReportRecorder().attachReportToEnvelope(envelope);
       withReport.getHeader()
           .setSentAt(DateUtils.nanosToDate(options.getDateProvider().now().nanoTimestamp()));
-      HttpResponse<Void> response = post(gzip(withReport));
-      int status = response.statusCode();
-      rateLimiter.updateRetryAfterLimits(
-          response.headers().firstValue("X-Sentry-Rate-Limits").orElse(null),
-          response.headers().firstValue("Retry-After").orElse(null), status);
+      Answer answer = post(gzip(withReport));
+      int status = answer.status();
+      rateLimiter.updateRetryAfterLimits(answer.rateLimits(), answer.retryAfter(), status);
       if (status == 200) {
         sent = true;
         delivery.onSent();
@@ -163,9 +134,6 @@ final class ParallelTransport implements ITransport {
               .recordLostEnvelope(DiscardReason.NETWORK_ERROR, withReport);
         }
       }
-    } catch (InterruptedException e) {
-      // closing: what was not confirmed stays counted as unconfirmed
-      Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
       delivery.onNetworkError(e);
       options.getClientReportRecorder().recordLostEnvelope(DiscardReason.NETWORK_ERROR, envelope);
@@ -175,17 +143,46 @@ final class ParallelTransport implements ITransport {
     }
   }
 
-  private HttpResponse<Void> post(byte[] body) throws IOException, InterruptedException {
-    HttpRequest r = HttpRequest.newBuilder(envelopes).timeout(requestTimeout).headers(headers)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+  /** Sentry's answer: the status and the rate-limit headers. */
+  private record Answer(int status, String rateLimits, String retryAfter) {}
+
+  private Answer post(byte[] body) throws IOException {
     try {
-      return http.send(r, HttpResponse.BodyHandlers.discarding());
-    } catch (HttpTimeoutException | ConnectException e) {
+      return postOnce(body);
+    } catch (SocketTimeoutException | ConnectException e) {
       throw e;
     } catch (IOException e) {
       // The server closed a kept-alive connection as it was reused: once more, on another one.
-      return http.send(r, HttpResponse.BodyHandlers.discarding());
+      return postOnce(body);
     }
+  }
+
+  /**
+   * One POST without {@code Connection: close}: the connection goes back to the JDK's keep-alive
+   * cache once the answer is read (no {@code disconnect()}), and is reused for the next envelope.
+   */
+  private Answer postOnce(byte[] body) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) envelopes.openConnection();
+    c.setRequestMethod("POST");
+    c.setDoOutput(true);
+    c.setUseCaches(false);
+    c.setConnectTimeout(connectTimeout);
+    c.setReadTimeout(readTimeout);
+    c.setFixedLengthStreamingMode(body.length);
+    headers.forEach(c::setRequestProperty);
+    try (OutputStream out = c.getOutputStream()) {
+      out.write(body);
+    }
+    int status = c.getResponseCode();
+    Answer answer = new Answer(status, c.getHeaderField("X-Sentry-Rate-Limits"),
+        c.getHeaderField("Retry-After"));
+    // Read the answer to its end, so that the connection can be reused.
+    try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+      if (in != null) {
+        in.transferTo(OutputStream.nullOutputStream());
+      }
+    }
+    return answer;
   }
 
   private byte[] gzip(SentryEnvelope envelope) throws IOException {
