@@ -21,7 +21,7 @@ final class Chromium {
 
   /**
    * The browser's executable. Missing on CI ({@code CI} set, passed by the build as the system
-   * property {@code evals4j.test.on-ci} because the tests do not see CI variables) is a failure:
+   * property {@code build.test.on-ci} because the tests do not see CI variables) is a failure:
    * the project's CI script installs it, so its absence is a broken build, not a reason to skip.
    */
   static Path require() {
@@ -29,7 +29,7 @@ final class Chromium {
     if (found.isEmpty()) {
       String message = "headless chromium not found on PATH (looked for " + NAMES + "); install it with"
           + " 'apt-get install -y chromium' (.ci/run does) to test report.html in a real browser";
-      if (Boolean.getBoolean("evals4j.test.on-ci")) {
+      if (Boolean.getBoolean("build.test.on-ci")) {
         fail(message);
       }
       Assumptions.abort(message);
