@@ -42,7 +42,6 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 class VerdictRunTest {
 
   private static final Namespace NAMESPACE = Namespace.create(RunState.NAMESPACE.getParts());
-  private static final String UNKNOWN_KEY = "evals4j.gate.ticket-summary.min-passrate";
 
   @TempDir Path dir;
 
@@ -124,21 +123,25 @@ class VerdictRunTest {
       assertThat(check()).isZero();
       Files.delete(dir.resolve("evals4j/last-run.json")); // even without it: the report is replaced
       String previous = Files.readString(dir.resolve("evals4j/report.json"));
-      // WHEN the next run has a gate key nobody knows (a typo: min-passrate), found at its end
-      System.setProperty(UNKNOWN_KEY, "0.9");
+      // WHEN the next run's report cannot be built at its end (its baseline is not a report;
+      // unknown keys are said at the start and no longer break the report)
+      Path badBaseline = dir.resolve("bad-baseline.json");
+      Files.writeString(badBaseline, "not a report");
+      System.setProperty("evals4j.baseline", badBaseline.toString());
       try {
         run(Map.of(), Passing.class);
       } finally {
-        System.clearProperty(UNKNOWN_KEY);
+        System.clearProperty("evals4j.baseline");
       }
       // THEN the previous report is gone, replaced by the broken run's, and check says why
       assertThat(Files.readString(dir.resolve("evals4j/report.json"))).isNotEqualTo(previous);
       assertThat(check()).isEqualTo(ReportCli.USAGE);
       assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
           .startsWith("evals4j check: the run has no verdict, its report could not be built:"
-              + " the run report could not be built: unknown gate key '" + UNKNOWN_KEY + "'");
-      assertThat(Files.readString(dir.resolve("evals4j/report.md"))).contains("This run has no verdict", UNKNOWN_KEY);
-      assertThat(Files.readString(dir.resolve("evals4j/report.html"))).contains("This run has no verdict", UNKNOWN_KEY);
+              + " the run report could not be built: ")
+          .contains("bad-baseline.json");
+      assertThat(Files.readString(dir.resolve("evals4j/report.md"))).contains("This run has no verdict");
+      assertThat(Files.readString(dir.resolve("evals4j/report.html"))).contains("This run has no verdict");
       assertSchemaValid(dir.resolve("evals4j/report.json"));
     }
   }

@@ -106,7 +106,7 @@ public final class ReportCollector implements RunCollector {
             .filter(d -> !d.isEmpty()).orElse(io.github.evals4j.config.ConfigKeys.REPORT_DIR.defaultValue()));
         started(reportDir);
       }
-      say("the run report cannot be built: " + startError);
+      say("the run report is off: " + startError);
     }
   }
 
