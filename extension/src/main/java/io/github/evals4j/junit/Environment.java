@@ -46,18 +46,18 @@ final class Environment {
   /** The environment of {@code context}'s run: injected, none, or the process's. */
   @SuppressWarnings("unchecked")
   static Environment of(ExtensionContext context, Store sessionStore) {
+    // The key is checked even when a test injects the environment: a malformed value is never ignored.
+    String mode = context.getConfigurationParameter(Config.ENVIRONMENT_SOURCE).map(String::strip)
+        .map(s -> s.toLowerCase(Locale.ROOT)).orElse("system");
+    if (!mode.equals("none") && !mode.equals("system") && !mode.isEmpty()) {
+      throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(
+          Config.ENVIRONMENT_SOURCE + " is '" + mode + "'; allowed: system, none");
+    }
     Map<String, String> injected = sessionStore.get(RunState.ENVIRONMENT_KEY, Map.class);
     if (injected != null) {
       return of(injected);
     }
-    String mode = context.getConfigurationParameter(Config.ENVIRONMENT_SOURCE).map(String::strip)
-        .map(s -> s.toLowerCase(Locale.ROOT)).orElse("system");
-    return switch (mode) {
-      case "none" -> of(Map.of());
-      case "system", "" -> system();
-      default -> throw new org.junit.jupiter.api.extension.ExtensionConfigurationException(
-          Config.ENVIRONMENT_SOURCE + " is '" + mode + "'; allowed: system, none");
-    };
+    return mode.equals("none") ? of(Map.of()) : system();
   }
 
   /** The environment variables, e.g. for CI detection; immutable. */
