@@ -97,7 +97,9 @@ public final class ConfigKeys {
       "EVALS4J_RUN_ID, else from CI (github-<run id>-<attempt>...), else local-<uuid>",
       "groups all transactions (and CI shards) of a run", "EVALS4J_RUN_ID");
   public static final Key ENVIRONMENT_SOURCE = key("evals4j.environment", "choice", "system",
-      "which environment variables the run reads: system, or none (hermetic test runs)");
+      "which environment variables the run reads: system, or none (no SENTRY_DSN, EVALS4J_*, CI"
+          + " detection or GITHUB_STEP_SUMMARY: a suite that must not pick up the developer's or the"
+          + " runner's settings)");
   public static final Key CONFIG_STRICT = key("evals4j.config.strict", "boolean", "false",
       "true: an unknown evals4j.* key or EVALS4J_* variable fails the run instead of a warning");
   public static final Key CONFIG_IGNORE = key("evals4j.config.ignore", "list", "none",
@@ -110,7 +112,7 @@ public final class ConfigKeys {
   public static final Key SENTRY_TRACE = key("evals4j.sentry.trace", "choice", "class",
       "test, class or run: how transactions are grouped into traces");
   public static final Key SENTRY_SEND = key("evals4j.sentry.send", "choice", "all",
-      "all, errors-only, flaky-only");
+      "all, errors-only or flaky-only: which tests are sent");
   public static final Key SENTRY_SAMPLE_RATE = key("evals4j.sentry.sample-rate", "number", "1.0",
       "share of passing tests sent (0 to 1)");
   public static final Key SENTRY_ALWAYS_REPORT = key("evals4j.sentry.always-report", "boolean",
@@ -121,7 +123,8 @@ public final class ConfigKeys {
   public static final Key SENTRY_SEND_SKIPPED = key("evals4j.sentry.send-skipped", "boolean",
       "false", "also send disabled tests, as cancelled");
   public static final Key SENTRY_FLUSH_TIMEOUT = key("evals4j.sentry.flush-timeout", "duration",
-      "3s", "bound on the final flush (500ms, 3s, or milliseconds)");
+      "3s", "bound on the final flush (500ms, 3s, or milliseconds); when unset and the DSN's host is"
+          + " localhost, 127.x or [::1] (e.g. Spotlight), 120 s");
   public static final Key SENTRY_QUEUE_SIZE = key("evals4j.sentry.queue-size", "integer", "20000",
       "envelopes held in memory before dropping (counted)");
   public static final Key SENTRY_SENDERS = key("evals4j.sentry.senders", "integer", "4",
@@ -159,9 +162,10 @@ public final class ConfigKeys {
   public static final Key REPORT_CONSOLE = key("evals4j.report.console", "boolean", "true",
       "print the table and gate lines at the end of the run");
   public static final Key REPORT_STEP_SUMMARY = key("evals4j.report.step-summary", "boolean",
-      "true", "append report.md to $GITHUB_STEP_SUMMARY when set");
+      "true", "append report.md (always scrubbed of secrets) to $GITHUB_STEP_SUMMARY when set");
   public static final Key REPORT_SCRUB = key("evals4j.report.scrub", "boolean", "false",
-      "scrub secrets from the local report files too (the step summary, console and Sentry always are)");
+      "scrub secrets and e-mail addresses from the local report.json/.md/.html too (they keep the"
+          + " run's text by default; the step summary, console and Sentry are always scrubbed)");
   public static final Key REPORT_MAX_EXAMPLES = key("evals4j.report.max-examples", "integer", "10",
       "failing examples kept per prompt version");
   public static final Key BASELINE = key("evals4j.baseline", "path", "none",
@@ -173,11 +177,13 @@ public final class ConfigKeys {
   public static final Key DATASET_MAX_BYTES = key("evals4j.dataset.max-bytes", "integer", "33554432",
       "largest dataset file read, in bytes (a @DatasetSource's maxBytes wins)");
   public static final Key PRICE_FILE = key(PriceTable.PRICE_FILE, "path", "none",
-      "a price CSV overriding the bundled prices");
+      "a price CSV overriding the bundled prices (columns model,provider,input,cached_input,output"
+          + "[,cache_write,cache_write_1h])");
   public static final Key PRICE_INPUT = key(PriceTable.PRICE_PREFIX + "<model>.input", "number",
-      "bundled", "USD per million input tokens");
+      "bundled", "USD per million input tokens (overrides or adds a model)");
   public static final Key PRICE_OUTPUT = key(PriceTable.PRICE_PREFIX + "<model>.output", "number",
-      "bundled", "USD per million output tokens");
+      "bundled",
+      "USD per million output tokens (a new model needs input and output)");
   public static final Key PRICE_CACHED_INPUT = key(PriceTable.PRICE_PREFIX + "<model>.cached-input",
       "number", "bundled", "USD per million cached input tokens");
   public static final Key PRICE_CACHE_WRITE = key(PriceTable.PRICE_PREFIX + "<model>.cache-write",
@@ -191,27 +197,31 @@ public final class ConfigKeys {
   /** The prefix of every gate key. */
   public static final String GATE_PREFIX = "evals4j.gate.";
   public static final Key GATE_MIN_PASS_RATE = gate("min-pass-rate", "rate", "0.90",
-      "pass rate below");
+      "fails when the pass rate is below it");
   public static final Key GATE_PASS_RATE_ON_LOWER_BOUND = gate("pass-rate-on-lower-bound",
-      "boolean", "false", "(true: judge the Wilson 95 % lower bound instead)");
+      "boolean", "false", "true: min-pass-rate judges the lower bound of the 95 % Wilson interval instead of the"
+          + " pass rate");
   public static final Key GATE_MAX_HALLUCINATION_RATE = gate("max-hallucination-rate", "rate",
-      "0.05", "hallucination rate above");
+      "0.05", "fails when the hallucination rate is above it");
   public static final Key GATE_MAX_COST_PER_CASE = gate("max-cost-per-case", "number", "off",
-      "application cost per case above (USD)");
+      "fails when the application cost per case is above it (USD)");
   public static final Key GATE_MAX_COST_PER_RUN = gate("max-cost-per-run", "number", "0.10",
-      "application cost of the prompt version in the run above (USD)");
+      "fails when the application cost of the prompt version in the run is above it"
+          + " (USD)");
   public static final Key GATE_MAX_P95_LATENCY_MS = gate("max-p95-latency-ms", "number", "off",
-      "p95 LLM call latency above");
+      "fails when the p95 LLM call latency is above it (ms)");
   public static final Key GATE_MIN_QUALITY_SCORE = gate("min-quality-score", "number", "off",
-      "mean quality score below");
+      "fails when the mean quality score is below it");
   public static final Key GATE_NO_REGRESSION = gate("no-regression", "boolean", "true",
-      "with a baseline: a case regressed, or the pass rate is significantly lower");
+      "with a baseline, fails when a case regressed or the pass rate is significantly lower");
   public static final Key GATE_SCORE_DROP_MARGIN = gate("score-drop-margin", "number", "0.2",
-      "(a per-case quality score drop above this is a regression)");
+      "a per-case quality score drop above it counts as a regression");
   public static final Key GATE_FAIL_ON_UNKNOWN = gate("fail-on-unknown", "boolean", "false",
-      "(true: an unknown value, e.g. an unpriced model's cost, fails its gate)");
+      "true: an unknown value (e.g. an unpriced model's cost) fails its gate; false: it is"
+          + " reported as unknown");
   public static final Key GATE_MIN_CASE_PASS_RATE = gate("min-case-pass-rate", "rate", "off",
-      "a case's pass rate across its repeats is below (one failed gate per case)");
+      "fails when a case's pass rate across its repeats is below it (one failed gate per"
+          + " case)");
 
   // Prompt versions
   /** The prefix of the per-prompt keys. */
@@ -231,7 +241,8 @@ public final class ConfigKeys {
 
   // Replay
   public static final Key REPLAY_MODE = key("evals4j.replay.mode", "choice", "replay",
-      "copied to the system property of the same name when that is unset", "EVALS4J_REPLAY_MODE"); // ReplayMode.PROPERTY/ENV in llm-calls (ReplayKeyTest)
+      "replay, record, auto or fresh; copied to the system property of the same name when that is"
+          + " unset", "EVALS4J_REPLAY_MODE"); // ReplayMode.PROPERTY/ENV in llm-calls (ReplayKeyTest)
 
   private ConfigKeys() {}
 
