@@ -48,7 +48,7 @@ class ReadmeSnippetsTest {
     for (Path doc : docs()) {
       snippets.addAll(parse(doc));
     }
-    assertThat(snippets).as("java snippets found in README.md").hasSizeGreaterThan(20);
+    assertThat(snippets).as("java snippets found in README.md and docs/").hasSizeGreaterThan(20);
 
     // one javac task per snippet: a syntax error in one would stop javac from checking the others
     Map<Snippet, List<String>> errors = new LinkedHashMap<>();
@@ -106,8 +106,11 @@ class ReadmeSnippetsTest {
 
   // ---- finding and parsing ------------------------------------------------------------------
 
-  private static List<Path> docs() throws IOException {
-    Path root = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+  /** The repository: README.md and docs/ (pages in sub-folders included). */
+  static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
+
+  static List<Path> docs() throws IOException {
+    Path root = ROOT;
     List<Path> docs = new ArrayList<>();
     docs.add(root.resolve("README.md"));
     Path dir = root.resolve("docs");
@@ -125,13 +128,20 @@ class ReadmeSnippetsTest {
       return lines.stream().anyMatch(l -> l.startsWith("package "));
     }
 
+    /** The page (relative to the repository, e.g. {@code docs/assertions/json.md}) and line. */
     String where() {
-      return doc.getFileName() + ":" + fenceLine;
+      return name() + ":" + fenceLine;
     }
 
+    /** Unique across pages of the same name in different folders. */
     String className() {
-      return "Snippet_" + doc.getFileName().toString().replaceAll("[^A-Za-z0-9]", "_") + "_"
-          + fenceLine;
+      return "Snippet_" + name().replaceAll("[^A-Za-z0-9]", "_") + "_" + fenceLine;
+    }
+
+    private String name() {
+      Path abs = doc.toAbsolutePath();
+      return (abs.startsWith(ROOT) ? ROOT.relativize(abs) : doc.getFileName()).toString()
+          .replace('\\', '/');
     }
   }
 
