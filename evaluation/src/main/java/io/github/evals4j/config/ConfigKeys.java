@@ -13,7 +13,7 @@ import java.util.Optional;
  * Every {@code evals4j.*} configuration key, in one place (like JUnit's {@code Constants}): its
  * name, type, default and one line of documentation. The extension reads its keys through these
  * constants, warns at the start of a run about any {@code evals4j.*} key (or {@code EVALS4J_*}
- * environment variable) that is not here, naming the closest one, and the README's key tables are
+ * environment variable) that is not here, naming the closest one, and docs/configuration.md is
  * tested against this list both ways.
  *
  * <p>Names with placeholders describe key families: {@code <prompt id>} or {@code <model>} stand
