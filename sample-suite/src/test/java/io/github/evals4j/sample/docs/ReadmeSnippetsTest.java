@@ -36,11 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
  * (methods, fields). The variables a fragment takes as given ({@code output}, {@code app}) are
  * declared in an HTML comment right above the block, invisible to readers:
  * {@code <!-- java-given: String output; Sources sources; -->}. A block that is deliberately not
- * Java that compiles is fenced {@code ```java no-compile}; keep those rare.
+ * Java that compiles is fenced {@code ```java no-compile}; keep those rare. A block that a test
+ * also runs names that test in {@code <!-- java-tested-in: module/src/test/java/.../XTest.java -->}
+ * (see {@code DocSnippetSourcesTest}).
  */
 class ReadmeSnippetsTest {
 
   private static final String GIVEN = "<!-- java-given:";
+  /** Names the test source that runs the block (checked by {@code DocSnippetSourcesTest}). */
+  static final String TESTED_IN = "<!-- java-tested-in:";
 
   @Test
   void should_compile_every_java_snippet_of_the_docs(@TempDir Path out) throws IOException {
@@ -123,7 +127,7 @@ class ReadmeSnippetsTest {
   }
 
   /** One fenced block: where it is, what it declares as given, its code lines. */
-  record Snippet(Path doc, int fenceLine, String given, List<String> lines) {
+  record Snippet(Path doc, int fenceLine, String given, List<String> lines, String testedIn) {
     boolean isUnit() {
       return lines.stream().anyMatch(l -> l.startsWith("package "));
     }
@@ -149,9 +153,14 @@ class ReadmeSnippetsTest {
     List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
     List<Snippet> snippets = new ArrayList<>();
     String given = "";
+    String testedIn = "";
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       String stripped = line.strip();
+      if (stripped.startsWith(TESTED_IN) && stripped.endsWith("-->")) {
+        testedIn = stripped.substring(TESTED_IN.length(), stripped.length() - 3).strip();
+        continue;
+      }
       if (stripped.startsWith(GIVEN)) {
         StringBuilder g = new StringBuilder(stripped.substring(GIVEN.length()));
         while (!g.toString().contains("-->") && i + 1 < lines.size()) {
@@ -171,13 +180,15 @@ class ReadmeSnippetsTest {
               ? l.substring(indent) : l.stripLeading());
         }
         if (info.equals("java")) {
-          snippets.add(new Snippet(doc, open + 1, given, code));
+          snippets.add(new Snippet(doc, open + 1, given, code, testedIn));
         }
         given = "";
+        testedIn = "";
         continue;
       }
       if (!stripped.isEmpty()) {
         given = "";
+        testedIn = "";
       }
     }
     return snippets;
