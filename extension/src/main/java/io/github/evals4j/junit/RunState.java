@@ -278,7 +278,7 @@ final class RunState implements AutoCloseable {
     }
   }
 
-  private void collectorFailed(RunCollector c, RuntimeException e) {
+  private void collectorFailed(RunCollector c, Throwable e) {
     console.warnOnce("the run collector " + c.getClass().getName() + " failed and was ignored: "
         + e);
   }
@@ -295,7 +295,9 @@ final class RunState implements AutoCloseable {
     for (RunCollector c : collectors) {
       try {
         c.runFinished(info);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
+        // a LinkageError too (a library version the user's build resolved lacks a method): the
+        // flush and the summary line below still happen, and the failure is said
         collectorFailed(c, e);
       }
     }
