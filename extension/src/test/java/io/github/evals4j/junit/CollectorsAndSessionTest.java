@@ -25,7 +25,7 @@ class CollectorsAndSessionTest {
   /** A collector that remembers what it was handed. */
   static final class Remembering implements RunCollector {
     final List<TestRecord> records = new CopyOnWriteArrayList<>();
-    final List<RunInfo> runs = new CopyOnWriteArrayList<>();
+    final List<RunOutcome> runs = new CopyOnWriteArrayList<>();
 
     @Override
     public void testFinished(TestRecord record) {
@@ -33,7 +33,7 @@ class CollectorsAndSessionTest {
     }
 
     @Override
-    public void runFinished(RunInfo run) {
+    public void runFinished(RunOutcome run) {
       runs.add(run);
     }
   }
@@ -160,7 +160,7 @@ class CollectorsAndSessionTest {
     // did under the Jackson 2.15 of WireMock 3.0 (consumer-tests: wiremock-next-to-evals4j)
     RunCollector olderLibrary = new RunCollector() {
       @Override
-      public void runFinished(RunInfo run) {
+      public void runFinished(RunOutcome run) {
         throw new NoSuchMethodError("StreamReadConstraints$Builder.maxDocumentLength(long)");
       }
     };
