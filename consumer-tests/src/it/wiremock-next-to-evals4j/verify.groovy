@@ -10,6 +10,18 @@ assert versions[1].contains('json-schema-validator-1.0.86.jar') : 'WireMock 3.0.
 assert versions[1].contains('jackson-core-2.15.2.jar') && versions[1].contains('jackson-databind-2.15.2.jar')
 // the extension ran in the user's build and wrote its report
 assert new File(basedir, 'target/evals4j/report.json').isFile()
+// SENTRY_DSN was set, to a port where nothing listens (consumer-tests/pom.xml): the four tests
+// passed all the same (above), the run did not wait beyond its flush timeout, and its summary
+// says that nothing was delivered and why
+def sentry = log.readLines().findAll { it.contains('; Sentry: ') }
+sentry.each { println it }
+assert sentry.size() == 2 : 'one run summary per build'
+sentry.each { line ->
+  assert line =~ /: 0 sent, [1-9]\d* failed \(network ×\d+\)/ : 'the summary counts the undelivered envelopes'
+  def flush = (line =~ /\(flush (\d+) ms of (\d+) ms\)/)
+  assert flush.find() : 'the summary gives the flush time'
+  assert (flush.group(1) as long) <= (flush.group(2) as long) + 500 : 'no wait beyond the flush timeout'
+}
 // the published POM of evals4j-llm-assertions does not hand json-schema-validator to users
 def pom = new File(localRepositoryPath,
     'io/github/evals4j/evals4j-llm-assertions/' + projectVersion + '/evals4j-llm-assertions-' + projectVersion + '.pom').text

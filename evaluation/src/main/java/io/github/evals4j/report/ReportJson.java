@@ -204,8 +204,7 @@ public final class ReportJson {
    */
   private static ObjectMapper reader(ReportLimits limits) {
     JsonFactory factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxDocumentLength(limits.maxBytes()).build())
+        .streamReadConstraints(documentBounded(limits.maxBytes()))
         .build();
     ObjectMapper m = JsonMapper.builder(factory)
         .addModule(new Jdk8Module())
@@ -223,6 +222,21 @@ public final class ReportJson {
       m.configOverride(optional).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SET));
     }
     return m;
+  }
+
+  /**
+   * Jackson's own bound on the document's length, where the jackson-core on the classpath has it
+   * (2.16+). A user's build may resolve an older one (WireMock 3.0 brings 2.15): the reports must
+   * still be written and read there, and the size checked before parsing is then the bound.
+   */
+  private static StreamReadConstraints documentBounded(long maxBytes) {
+    StreamReadConstraints.Builder constraints = StreamReadConstraints.builder();
+    try {
+      constraints.maxDocumentLength(maxBytes);
+    } catch (NoSuchMethodError olderJackson) {
+      // checkSize already refused anything longer
+    }
+    return constraints.build();
   }
 
   /**

@@ -17,10 +17,14 @@ public final class Evals4jSessionListener implements LauncherSessionListener {
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
+    java.util.Optional<RunState> run;
     try {
-      RunState.find(session.getStore()).ifPresent(RunState::close);
+      run = RunState.find(session.getStore());
     } catch (RuntimeException | LinkageError e) {
       // an older launcher without a session store: the store's own close and the hook still end the run
+      return;
     }
+    // not guarded: close() says what failed, and nothing it throws may vanish silently
+    run.ifPresent(RunState::close);
   }
 }

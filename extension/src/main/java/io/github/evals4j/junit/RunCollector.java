@@ -15,7 +15,7 @@ package io.github.evals4j.junit;
  *   public void testFinished(TestRecord r) {
  *     if (r.status() == TestRecord.Status.FAILED) failures.increment();
  *   }
- *   public void runFinished(RunInfo run) { System.out.println(failures + " failures"); }
+ *   public void runFinished(RunOutcome run) { System.out.println(failures + " failures"); }
  * }
  * }</pre>
  */
@@ -34,5 +34,5 @@ public interface RunCollector {
    * The run ended; called once, after every {@link #testFinished}, while the extension's Sentry
    * client is still open (it is flushed and closed right after).
    */
-  default void runFinished(RunInfo run) {}
+  default void runFinished(RunOutcome run) {}
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  *   this.run = run;
  *   this.dir = run.configurationParameter(ConfigKeys.REPORT_DIR.name()).orElse("target/evals4j");
  * }
- * public void runFinished(RunInfo info) {
+ * public void runFinished(RunOutcome info) {
  *   run.sentry().ifPresent(scopes -> scopes.captureMessage("run over"));
  * }
  * }</pre>

@@ -34,6 +34,12 @@ final class RunState implements AutoCloseable {
   static final String ENVIRONMENT_KEY = "environment";
   /** Test seam: a {@code List<RunCollector>} used in addition to the ServiceLoader's. */
   static final String COLLECTORS_KEY = "collectors";
+  /**
+   * The {@code List<RunCollector>} of the session's run, kept in the launcher session's store so
+   * that the run's other extensions (e.g. {@code reporting.EarlyStop}) reach a collector's
+   * run-scoped state through their {@link ExtensionContext}, never through static fields.
+   */
+  static final String RUN_COLLECTORS_KEY = "run-collectors";
   private static final int MAX_UNSTABLE_NAMES = 5;
 
   private final Config config;
@@ -90,6 +96,7 @@ final class RunState implements AutoCloseable {
         collectors.addAll(loadCollectors());
       }
       RunState run = new RunState(config, new Console(), collectors);
+      store.put(RUN_COLLECTORS_KEY, List.copyOf(collectors));
       AnnotatedGates annotated = AnnotatedGates.of(store);
       run.started(key -> context.getRoot().getConfigurationParameter(key)
           .or(() -> annotated.get(key)), environment,
@@ -278,7 +285,7 @@ final class RunState implements AutoCloseable {
     }
   }
 
-  private void collectorFailed(RunCollector c, RuntimeException e) {
+  private void collectorFailed(RunCollector c, Throwable e) {
     console.warnOnce("the run collector " + c.getClass().getName() + " failed and was ignored: "
         + e);
   }
@@ -291,11 +298,13 @@ final class RunState implements AutoCloseable {
     }
     deferred.clear();
     // Collectors end before the flush, so that what they send at the end of the run is delivered.
-    RunInfo info = info();
+    RunOutcome info = info();
     for (RunCollector c : collectors) {
       try {
         c.runFinished(info);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
+        // a LinkageError too (a library version the user's build resolved lacks a method): the
+        // flush and the summary line below still happen, and the failure is said
         collectorFailed(c, e);
       }
     }
@@ -314,7 +323,7 @@ final class RunState implements AutoCloseable {
     console.close();
   }
 
-  RunInfo info() {
+  RunOutcome info() {
     int passed = 0;
     int failed = 0;
     int aborted = 0;
@@ -335,7 +344,7 @@ final class RunState implements AutoCloseable {
       }
     }
     int skippedCount = (int) skipped.sum();
-    return new RunInfo(config.runId(), config.ci(), config.release().orElse(""),
+    return new RunOutcome(config.runId(), config.ci(), config.release().orElse(""),
         config.environment(), startedAt, Instant.now(), passed + failed + aborted + skippedCount,
         passed, failed, aborted, skippedCount, flaky, retries);
   }

@@ -9,7 +9,7 @@ final class RunSummary {
 
   private RunSummary() {}
 
-  static String line(RunInfo run, Config config, Optional<DeliveryLog.Snapshot> delivery,
+  static String line(RunOutcome run, Config config, Optional<DeliveryLog.Snapshot> delivery,
       long classFailures, Map<String, String> unstableNames) {
     StringBuilder b = new StringBuilder("run ").append(run.runId()).append(": ")
         .append(run.tests()).append(" tests (").append(run.passed()).append(" passed, ")

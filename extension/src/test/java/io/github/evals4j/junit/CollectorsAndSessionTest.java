@@ -25,7 +25,7 @@ class CollectorsAndSessionTest {
   /** A collector that remembers what it was handed. */
   static final class Remembering implements RunCollector {
     final List<TestRecord> records = new CopyOnWriteArrayList<>();
-    final List<RunInfo> runs = new CopyOnWriteArrayList<>();
+    final List<RunOutcome> runs = new CopyOnWriteArrayList<>();
 
     @Override
     public void testFinished(TestRecord record) {
@@ -33,7 +33,7 @@ class CollectorsAndSessionTest {
     }
 
     @Override
-    public void runFinished(RunInfo run) {
+    public void runFinished(RunOutcome run) {
       runs.add(run);
     }
   }
@@ -150,6 +150,35 @@ class CollectorsAndSessionTest {
       assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(1);
       assertThat(summary.getSummary().getTestsFailedCount()).isEqualTo(1);
       assertThat(err.warnings()).singleElement().asString().contains("collector bug");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("try") // the resource captures stderr or is closed on purpose
+  void should_say_a_collector_linkage_error_at_the_end_of_the_run_and_still_print_the_summary() {
+    // GIVEN a collector that meets an older library at the end of the run, as the report writer
+    // did under the Jackson 2.15 of WireMock 3.0 (consumer-tests: wiremock-next-to-evals4j)
+    RunCollector olderLibrary = new RunCollector() {
+      @Override
+      public void runFinished(RunOutcome run) {
+        throw new NoSuchMethodError("StreamReadConstraints$Builder.maxDocumentLength(long)");
+      }
+    };
+    try (StdErr err = StdErr.capture();
+        LauncherSession session = LauncherFactory.openSession()) {
+      session.getStore().put(NAMESPACE, RunState.ENVIRONMENT_KEY, Map.of());
+      session.getStore().put(NAMESPACE, RunState.COLLECTORS_KEY, List.of(olderLibrary));
+
+      // WHEN
+      session.getLauncher().execute(
+          request().selectors(selectClass(Fixtures.Lifecycle.class)).build(),
+          new SummaryGeneratingListener());
+      session.close();
+
+      // THEN the failure is said, not swallowed, and the run still ends with its summary line
+      assertThat(err.warnings()).singleElement().asString()
+          .contains("failed and was ignored").contains("maxDocumentLength");
+      assertThat(err.summary()).contains("1 passed, 1 failed");
     }
   }
 }

@@ -164,4 +164,37 @@ class EarlyStopTest {
     assertThat(summary.getFailures().get(0).getException()).hasMessageContaining(
         "evals4j.budget.max-cost-usd must be a non-negative number of USD: 'ten dollars'");
   }
+
+  @Test
+  void should_decide_for_each_launcher_session_by_its_own_run_when_sessions_interleave() {
+    // GIVEN two open sessions, A with a time budget of zero, B without a budget, B opened after A
+    LauncherDiscoveryRequestBuilder a = request().selectors(selectClass(AlwaysPasses.class))
+        .configurationParameter("evals4j.report.dir", dir.resolve("a").toString())
+        .configurationParameter("evals4j.budget.max-duration", "0s");
+    LauncherDiscoveryRequestBuilder b = request().selectors(selectClass(AlwaysPasses.class))
+        .configurationParameter("evals4j.report.dir", dir.resolve("b").toString());
+    try (StdErr ignored = StdErr.capture();
+        LauncherSession sessionA = LauncherFactory.openSession();
+        LauncherSession sessionB = LauncherFactory.openSession()) {
+      for (LauncherSession s : List.of(sessionA, sessionB)) {
+        s.getStore().put(NAMESPACE, RunState.ENVIRONMENT_KEY, Map.of());
+        s.getStore().put(NAMESPACE, RunState.COLLECTORS_KEY, List.of());
+      }
+      SummaryGeneratingListener firstOfA = new SummaryGeneratingListener();
+      sessionA.getLauncher().execute(a.build(), firstOfA);
+      SummaryGeneratingListener ofB = new SummaryGeneratingListener();
+      sessionB.getLauncher().execute(b.build(), ofB);
+
+      // WHEN A runs again while B is still open
+      SummaryGeneratingListener againOfA = new SummaryGeneratingListener();
+      sessionA.getLauncher().execute(a.build(), againOfA);
+
+      // THEN A's budget stays spent for A (a run-wide static "current run" would have been B's),
+      // and B, which has no budget, ran everything
+      assertThat(firstOfA.getSummary().getTestsSucceededCount()).isEqualTo(1);
+      assertThat(ofB.getSummary().getTestsSucceededCount()).isEqualTo(30);
+      assertThat(againOfA.getSummary().getTestsSucceededCount()).isZero();
+      assertThat(againOfA.getSummary().getTestsSkippedCount()).isEqualTo(30);
+    }
+  }
 }

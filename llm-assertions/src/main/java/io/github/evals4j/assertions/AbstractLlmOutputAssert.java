@@ -5,7 +5,6 @@ import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.check.Evidence;
 
 import org.assertj.core.api.AbstractStringAssert;
-import org.assertj.core.internal.Failures;
 
 /**
  * Assertions on one LLM output. Every AssertJ string assertion is available too ({@code
@@ -34,7 +33,7 @@ public abstract class AbstractLlmOutputAssert<SELF extends AbstractLlmOutputAsse
   public SELF passes(Check check) {
     CheckResult result = evaluate(check);
     if (!result.passed()) {
-      throw Failures.instance().failure(info, ShouldPassCheck.shouldPass(actual, result));
+      throwAssertionError(ShouldPassCheck.shouldPass(actual, result));
     }
     return myself;
   }
@@ -167,7 +166,7 @@ public abstract class AbstractLlmOutputAssert<SELF extends AbstractLlmOutputAsse
     isNotNull();
     CheckResult result = evaluate(jsonChecks.containsValid());
     if (!result.passed()) {
-      throw Failures.instance().failure(info, ShouldPassCheck.shouldPass(actual, result));
+      throwAssertionError(ShouldPassCheck.shouldPass(actual, result));
     }
     Evidence span = result.evidence().stream()
         .filter(e -> e.kind().equals("extracted") || e.kind().equals("json"))

@@ -15,7 +15,11 @@ final class DatasetFailures {
 
   static final int MAX = 100;
 
-  /** The run whose tests are reported (the innermost launcher session's), like {@link LiveRuns}. */
+  /**
+   * The run whose tests are reported (the innermost launcher session's). Static, unlike
+   * {@link LiveRuns}: {@link CasesNotLoaded} is a TestExecutionListener and has no ExtensionContext
+   * through which to reach the launcher session's store.
+   */
   private static volatile DatasetFailures current;
 
   private final List<DatasetFailure> failures = new ArrayList<>();

@@ -1,12 +1,15 @@
 package io.github.evals4j.junit.reporting;
 
+import io.github.evals4j.junit.Evals4jExtension;
 import io.github.evals4j.junit.prompt.Prompt;
 import io.github.evals4j.prompt.PromptRef;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.StoreScope;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -31,13 +34,17 @@ public final class EarlyStop implements ExecutionCondition {
       Set.of("method", "test-template-invocation");
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(EarlyStop.class);
+  /** The run's namespace and key in the launcher session's store (RunState's, same values). */
+  private static final ExtensionContext.Namespace RUN_NAMESPACE =
+      ExtensionContext.Namespace.create(Evals4jExtension.class);
+  private static final String RUN_COLLECTORS_KEY = "run-collectors";
 
   /** Created by JUnit. */
   public EarlyStop() {}
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    Optional<LiveRuns> live = LiveRuns.current();
+    Optional<LiveRuns> live = liveRuns(context);
     if (live.isEmpty() || context.getTestMethod().isEmpty() || !isLeaf(context)) {
       return ConditionEvaluationResult.enabled("no early stop");
     }
@@ -56,6 +63,25 @@ public final class EarlyStop implements ExecutionCondition {
       live.get().skipped(prompt.get());
     }
     return ConditionEvaluationResult.disabled(prompt.get().label() + ": " + reason.get());
+  }
+
+  /**
+   * The live counts of this launcher session's run: held by its {@link ReportCollector}, which the
+   * extension keeps in the session's store with the run's other collectors ({@code RunState}).
+   */
+  @SuppressWarnings("rawtypes")
+  private static Optional<LiveRuns> liveRuns(ExtensionContext context) {
+    List collectors = context.getStore(StoreScope.LAUNCHER_SESSION, RUN_NAMESPACE)
+        .get(RUN_COLLECTORS_KEY, List.class);
+    if (collectors == null) {
+      return Optional.empty();
+    }
+    for (Object c : collectors) {
+      if (c instanceof ReportCollector report) {
+        return report.live();
+      }
+    }
+    return Optional.empty();
   }
 
   /** A plain test or one invocation of a template, from the last unique-id segment, unparsed. */

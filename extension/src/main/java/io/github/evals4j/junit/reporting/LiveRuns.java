@@ -24,6 +24,9 @@ import java.util.function.Function;
  * whether its remaining invocations should be skipped: its pass-rate gate is statistically settled
  * ({@code evals4j.early-stop=true}) or its cost or time budget is spent. One test invocation
  * attributed to a prompt version counts as one run here.
+ *
+ * <p>Run-scoped: held by the run's {@link ReportCollector}, which {@link EarlyStop} finds in the
+ * launcher session's store (no static state, so nested or parallel sessions never mix).
  */
 final class LiveRuns {
 
@@ -32,16 +35,12 @@ final class LiveRuns {
   static final String MAX_COST = ConfigKeys.BUDGET_MAX_COST_USD.leaf();
   static final String MAX_DURATION = ConfigKeys.BUDGET_MAX_DURATION.leaf();
 
-  /** The run whose invocations are being decided (the innermost launcher session's). */
-  private static volatile LiveRuns current;
-
   private final Function<String, Optional<String>> parameters;
   private final Function<PromptRef, GateSettings> gates;
   private final boolean earlyStop;
   private final Clock clock;
   private final Map<String, Version> versions = new ConcurrentHashMap<>();
   private final Map<String, Limits> limits = new ConcurrentHashMap<>();
-  private LiveRuns previous;
 
   LiveRuns(Function<String, Optional<String>> parameters,
       Function<PromptRef, GateSettings> gates, Clock clock) {
@@ -56,27 +55,6 @@ final class LiveRuns {
           throw new IllegalArgumentException("configuration parameter '" + EARLY_STOP
               + "' has the value '" + v + "'; allowed: true or false");
         }).orElse(false);
-  }
-
-  /** Makes this the run that {@link EarlyStop} decides for, until {@link #close()}. */
-  LiveRuns open() {
-    synchronized (LiveRuns.class) {
-      previous = current;
-      current = this;
-    }
-    return this;
-  }
-
-  void close() {
-    synchronized (LiveRuns.class) {
-      if (current == this) {
-        current = previous;
-      }
-    }
-  }
-
-  static Optional<LiveRuns> current() {
-    return Optional.ofNullable(current);
   }
 
   /** Why the next invocation of {@code prompt} should not run, if it should not. */

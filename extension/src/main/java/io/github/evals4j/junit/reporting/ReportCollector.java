@@ -10,7 +10,7 @@ import io.github.evals4j.cost.PriceTable;
 import io.github.evals4j.gate.GateSettings;
 import io.github.evals4j.junit.RunCollector;
 import io.github.evals4j.junit.RunContext;
-import io.github.evals4j.junit.RunInfo;
+import io.github.evals4j.junit.RunOutcome;
 import io.github.evals4j.junit.TestRecord;
 import io.github.evals4j.junit.ci.CiEnvironment;
 import io.github.evals4j.junit.prompt.JudgeCalls;
@@ -95,7 +95,7 @@ public final class ReportCollector implements RunCollector {
       config = values;
       settings = s;
       live = new LiveRuns(context::configurationParameter,
-          p -> values.gates(List.of(p)), java.time.Clock.systemUTC()).open();
+          p -> values.gates(List.of(p)), java.time.Clock.systemUTC());
       upload = RunReportUpload.of(context);
       upload.started();
     } catch (RuntimeException e) {
@@ -143,6 +143,11 @@ public final class ReportCollector implements RunCollector {
     }
   }
 
+  /** What the run's prompt versions did so far, for {@link EarlyStop}; empty when reports are off. */
+  Optional<LiveRuns> live() {
+    return Optional.ofNullable(live);
+  }
+
   /** Whether the invocation passed and none of its gating checks failed. */
   private static boolean passed(TestRecord record, RunAggregator agg) {
     Set<String> informational = agg.options().informationalChecks();
@@ -167,16 +172,14 @@ public final class ReportCollector implements RunCollector {
   }
 
   @Override
-  public void runFinished(RunInfo info) {
+  public void runFinished(RunOutcome info) {
     JudgeCalls.clear();
     ReplayModeSetting r = replayMode;
     if (r != null) {
       r.restore();
     }
     LiveRuns l = live;
-    if (l != null) {
-      l.close();
-    }
+    live = null; // the run is over: nothing is decided or counted for it any more
     DatasetFailures d = datasetFailures;
     List<DatasetFailure> notLoaded = d == null ? List.of() : d.close();
     Path dir = reportDir;
@@ -287,7 +290,7 @@ public final class ReportCollector implements RunCollector {
   }
 
   /** The report's run metadata from the extension's run and CI facts. */
-  static io.github.evals4j.report.RunInfo runInfo(RunInfo info, PriceTable prices) {
+  static io.github.evals4j.report.RunInfo runInfo(RunOutcome info, PriceTable prices) {
     CiEnvironment ci = info.ci();
     return new io.github.evals4j.report.RunInfo(info.runId(), ci.commitSha(), ci.branch(),
         ciName(ci), info.startedAt().toString(),

@@ -76,7 +76,7 @@ public final class Placeholders {
           Integer.MAX_VALUE, rule.kind(), rule.reason());
       evidence.addAll(found.evidence);
     }
-    evidence.addAll(Truncation.find(output));
+    evidence.addAll(CutOffDetector.find(output));
     evidence.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
         : Integer.compare(b.end(), a.end()));
     // two rules may flag the same span ("[Your Name]"): report it once

@@ -4,7 +4,8 @@ import io.github.evals4j.junit.ci.CiEnvironment;
 import java.time.Instant;
 
 /**
- * The run as a whole, handed to every {@link RunCollector} at its end.
+ * How the run ended (its tests' outcomes, where and when it ran), handed to every
+ * {@link RunCollector} at its end. The report's run metadata is {@link io.github.evals4j.report.RunInfo}.
  *
  * @param runId the run id (shared by the CI shards of one pipeline)
  * @param ci the CI facts, {@link CiEnvironment#NONE} locally
@@ -22,7 +23,7 @@ import java.time.Instant;
  * @param flaky tests that failed and then passed in this run
  * @param retries attempts after the first of retried tests (not counted in {@code tests})
  */
-public record RunInfo(
+public record RunOutcome(
     String runId,
     CiEnvironment ci,
     String release,

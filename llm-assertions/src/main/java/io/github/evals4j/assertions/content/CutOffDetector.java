@@ -4,10 +4,13 @@ import io.github.evals4j.check.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Signs that an output was cut off: an unclosed fence, unclosed JSON, a trailing ellipsis. */
-final class Truncation {
+/**
+ * Finds the signs that an output was cut off: an unclosed fence, unclosed JSON, a trailing
+ * ellipsis (not to be confused with shortening text, which the extension does before sending it).
+ */
+final class CutOffDetector {
 
-  private Truncation() {}
+  private CutOffDetector() {}
 
   static List<Evidence> find(String output) {
     List<Evidence> evidence = new ArrayList<>();
