@@ -236,7 +236,9 @@ final class SentryTestTransaction implements TestTransaction {
 
   @Override
   public void finish(Outcome outcome) {
-    guard(() -> send(outcome));
+    try (SendBudget budget = SendBudget.open()) {
+      guard(() -> send(outcome));
+    }
   }
 
   private void send(Outcome outcome) {
