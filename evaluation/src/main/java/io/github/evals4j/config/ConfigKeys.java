@@ -157,6 +157,8 @@ public final class ConfigKeys {
       "scrub e-mails, tokens and keys from text sent to Sentry");
   public static final Key SENTRY_SEND_TEXT = key("evals4j.sentry.send-text", "boolean", "true",
       "false: send no LLM-derived text to Sentry");
+  public static final Key SENTRY_SEND_MESSAGES = key("evals4j.sentry.send-messages", "boolean",
+      "false", "true: send the messages of LLM calls (gen_ai.input/output.messages), scrubbed");
   public static final Key SENTRY_MAX_TEXT_LENGTH = key("evals4j.sentry.max-text-length", "integer",
       "1000", "longest text value sent");
 

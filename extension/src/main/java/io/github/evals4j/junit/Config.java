@@ -39,7 +39,8 @@ record Config(
     Optional<String> release,
     String environment,
     CiEnvironment ci,
-    Set<String> informationalChecks) {
+    Set<String> informationalChecks,
+    boolean sendMessages) {
 
   static final String PREFIX = ConfigKeys.PREFIX;
   static final String ENABLED = ConfigKeys.ENABLED.name();
@@ -60,6 +61,7 @@ record Config(
   static final String QUEUE_FULL = ConfigKeys.SENTRY_QUEUE_FULL.name();
   static final String QUEUE_FULL_WAIT = ConfigKeys.SENTRY_QUEUE_FULL_WAIT.name();
   static final String LINK_APP_EVENTS = ConfigKeys.SENTRY_LINK_APP_EVENTS.name();
+  static final String SEND_MESSAGES = ConfigKeys.SENTRY_SEND_MESSAGES.name();
   static final String RELEASE = ConfigKeys.SENTRY_RELEASE.name();
   static final String ENVIRONMENT = ConfigKeys.SENTRY_ENVIRONMENT.name();
   /** Which environment variables the run reads: {@code system} or {@code none} ({@link Environment}). */
@@ -168,7 +170,8 @@ record Config(
         ci,
         p.string(INFORMATIONAL_CHECKS).map(s -> Arrays.stream(s.split(",")).map(String::strip)
             .filter(n -> !n.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()))
-            .orElse(Set.of()));
+            .orElse(Set.of()),
+        p.bool(SEND_MESSAGES, false));
   }
 
   /**

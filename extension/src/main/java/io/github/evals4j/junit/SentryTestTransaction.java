@@ -1,5 +1,7 @@
 package io.github.evals4j.junit;
 
+import io.github.evals4j.agent.AgentRun;
+import io.github.evals4j.agent.ToolCall;
 import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.junit.TestRecord.Status;
 import io.github.evals4j.junit.TestRecorder.EvalStatus;
@@ -47,6 +49,9 @@ final class SentryTestTransaction implements TestTransaction {
   private final AtomicInteger spans = new AtomicInteger();
   private final AtomicInteger droppedSpans = new AtomicInteger();
   private volatile ISpan parent;
+  /** The agent runs open now, innermost last: LLM and tool calls nest under the innermost. */
+  private final java.util.Deque<GenAiSpans.AgentSpan> agents =
+      new java.util.concurrent.ConcurrentLinkedDeque<>();
 
   private SentryTestTransaction(RunState run, TestIdentity id, int attempt,
       Optional<ClassState> classState, IScopes scopes, ITransaction transaction,
@@ -156,11 +161,55 @@ final class SentryTestTransaction implements TestTransaction {
 
   @Override
   public void llmCall(LlmCall call, Attribution attribution, boolean isCase) {
-    ISpan p = parent;
+    llmCall(call, attribution, isCase, false);
+  }
+
+  @Override
+  public void judgeCall(LlmCall call, Attribution attribution, boolean isCase) {
+    llmCall(call, attribution, isCase, true);
+  }
+
+  private void llmCall(LlmCall call, Attribution attribution, boolean isCase, boolean judge) {
+    GenAiSpans.AgentSpan agent = judge ? null : agents.peekLast();
+    ISpan p = agent != null ? agent.span() : parent;
     if (p == null || !reserveSpan()) {
       return;
     }
-    guard(() -> GenAiSpans.llmCall(p, call, attribution, isCase, run.config()));
+    guard(() -> GenAiSpans.llmCall(p, call, attribution, isCase, run.config(), agent, judge));
+  }
+
+  @Override
+  public void toolCall(ToolCall call, Attribution attribution, boolean isCase) {
+    GenAiSpans.AgentSpan agent = agents.peekLast();
+    ISpan p = agent != null ? agent.span() : parent;
+    if (p == null || !reserveSpan()) {
+      return;
+    }
+    guard(() -> GenAiSpans.toolCall(p, call, attribution, isCase, run.config(), agent));
+  }
+
+  @Override
+  public void agentRunStarted(AgentRun agentRun, Attribution attribution, boolean isCase) {
+    GenAiSpans.AgentSpan outer = agents.peekLast();
+    ISpan p = outer != null ? outer.span() : parent;
+    if (p == null || !reserveSpan()) {
+      return;
+    }
+    guard(() -> agents.addLast(
+        GenAiSpans.agentRun(p, agentRun, attribution, isCase, run.config())));
+  }
+
+  @Override
+  public void agentRunEnded(AgentRun agentRun, java.time.Duration duration, String error) {
+    for (java.util.Iterator<GenAiSpans.AgentSpan> it = agents.descendingIterator();
+        it.hasNext(); ) {
+      GenAiSpans.AgentSpan open = it.next();
+      if (open.run().id().equals(agentRun.id())) {
+        it.remove();
+        guard(() -> GenAiSpans.endAgentRun(open, duration, error, run.config()));
+        return;
+      }
+    }
   }
 
   @Override
@@ -236,6 +285,12 @@ final class SentryTestTransaction implements TestTransaction {
 
   @Override
   public void finish(Outcome outcome) {
+    // an agent run still open when its test ends did not end: say so on its span
+    for (GenAiSpans.AgentSpan open; (open = agents.pollLast()) != null; ) {
+      GenAiSpans.AgentSpan o = open;
+      guard(() -> GenAiSpans.endAgentRun(o, null, "the test ended before the agent run",
+          run.config()));
+    }
     try (SendBudget budget = SendBudget.open()) {
       guard(() -> send(outcome));
     }

@@ -1,5 +1,7 @@
 package io.github.evals4j.junit;
 
+import io.github.evals4j.agent.AgentRun;
+import io.github.evals4j.agent.ToolCall;
 import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.dataset.EvalCase;
 import io.github.evals4j.junit.TestRecord.Status;
@@ -34,6 +36,7 @@ final class TestRecorder implements Recorder, Evals4jTest {
   private final Object lock = new Object();
   private final List<CheckResult> checks = new ArrayList<>();
   private final List<LlmCall> llmCalls = new ArrayList<>();
+  private final List<ToolCall> toolCalls = new ArrayList<>();
   private int dropped;
   private volatile Attribution attribution;
   /** Whether the case id was given (an {@link EvalCase} argument, {@link #evalCase}). */
@@ -71,7 +74,48 @@ final class TestRecorder implements Recorder, Evals4jTest {
     if (call != null && run.hasCollectors()) {
       JudgeCalls.mark(call);
     }
-    onLlmCall(call);
+    if (keep(llmCalls, call)) {
+      Attribution at = attribution;
+      transaction.judgeCall(call, at, isCase(at));
+    }
+  }
+
+  @Override
+  public void onToolCall(ToolCall call) {
+    if (keep(toolCalls, call)) {
+      Attribution at = attribution;
+      transaction.toolCall(call, at, isCase(at));
+    }
+  }
+
+  /**
+   * An agent run: its conversation id becomes the case id when the test gave none (an agent's
+   * conversation is the unit a case evaluates).
+   */
+  @Override
+  public void onAgentRunStart(AgentRun agentRun) {
+    if (agentRun == null) {
+      return;
+    }
+    if (!caseGiven && agentRun.conversationId() != null) {
+      attribution = new Attribution(attribution.prompt(), agentRun.conversationId(), 0);
+      caseGiven = true;
+    }
+    Attribution at = attribution;
+    transaction.agentRunStarted(agentRun, at, isCase(at));
+  }
+
+  @Override
+  public void onAgentRunEnd(AgentRun agentRun, java.time.Duration duration, String error) {
+    if (agentRun != null) {
+      transaction.agentRunEnded(agentRun, duration, error);
+    }
+  }
+
+  /** Messages are captured only when {@code evals4j.sentry.send-messages} is on. */
+  @Override
+  public boolean capturesMessages() {
+    return run.config().sendMessages() && run.sentry().isPresent();
   }
 
   @Override
@@ -84,7 +128,7 @@ final class TestRecorder implements Recorder, Evals4jTest {
 
   private <T> boolean keep(List<T> list, T item) {
     synchronized (lock) {
-      if (checks.size() + llmCalls.size() >= MAX_RECORDS) {
+      if (checks.size() + llmCalls.size() + toolCalls.size() >= MAX_RECORDS) {
         dropped++;
         return false;
       }
@@ -162,7 +206,8 @@ final class TestRecorder implements Recorder, Evals4jTest {
   Recorded recorded() {
     synchronized (lock) {
       Attribution at = attribution;
-      return new Recorded(List.copyOf(checks), List.copyOf(llmCalls), dropped, at, isCase(at));
+      return new Recorded(List.copyOf(checks), List.copyOf(llmCalls), List.copyOf(toolCalls),
+          dropped, at, isCase(at));
     }
   }
 
@@ -172,8 +217,8 @@ final class TestRecorder implements Recorder, Evals4jTest {
    * @param dropped how many checks and calls were not kept because of the cap
    * @param isCase whether the invocation is an eval case (see {@link TestRecorder#isCase})
    */
-  record Recorded(List<CheckResult> checks, List<LlmCall> llmCalls, int dropped,
-      Attribution attribution, boolean isCase) {
+  record Recorded(List<CheckResult> checks, List<LlmCall> llmCalls, List<ToolCall> toolCalls,
+      int dropped, Attribution attribution, boolean isCase) {
 
     long failedChecks() {
       return checks.stream().filter(c -> !c.passed()).count();

@@ -1,5 +1,7 @@
 package io.github.evals4j.junit;
 
+import io.github.evals4j.agent.AgentRun;
+import io.github.evals4j.agent.ToolCall;
 import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.junit.TestRecord.Status;
 import io.github.evals4j.junit.TestRecorder.EvalStatus;
@@ -45,6 +47,20 @@ interface TestTransaction {
    * @param isCase whether the test is an eval case at this point
    */
   default void llmCall(LlmCall call, Attribution attribution, boolean isCase) {}
+
+  /** An LLM call made by a judge grading an output (kept): like {@link #llmCall}, marked. */
+  default void judgeCall(LlmCall call, Attribution attribution, boolean isCase) {
+    llmCall(call, attribution, isCase);
+  }
+
+  /** A tool execution the test recorded (and kept). */
+  default void toolCall(ToolCall call, Attribution attribution, boolean isCase) {}
+
+  /** An agent run started: LLM and tool calls until {@link #agentRunEnded} nest under it. */
+  default void agentRunStarted(AgentRun run, Attribution attribution, boolean isCase) {}
+
+  /** The agent run ended ({@code error} null on success). */
+  default void agentRunEnded(AgentRun run, java.time.Duration duration, String error) {}
 
   default void tag(String key, String value) {}
 
