@@ -34,6 +34,11 @@ import java.util.Objects;
  * @param finishReason why the model stopped, e.g. {@code stop}, {@code length}; may be null
  * @param error the error of a failed call, {@code null} on success
  * @param replayed whether the response was replayed from a recording rather than asked live
+ * @param inputMessages the messages sent, as JSON text in the OpenTelemetry / Sentry {@code
+ *     gen_ai.input.messages} shape ({@code [{"role":"user","parts":[{"type":"text","content":
+ *     "..."}]}]}); null unless the recorder {@linkplain
+ *     io.github.evals4j.recording.Recording#capturesMessages() captures messages}
+ * @param outputMessages the model's answer in the same shape, or null
  */
 public record LlmCall(
     String provider,
@@ -51,7 +56,9 @@ public record LlmCall(
     Duration timeToFirstToken,
     String finishReason,
     String error,
-    boolean replayed) {
+    boolean replayed,
+    String inputMessages,
+    String outputMessages) {
 
   public LlmCall {
     provider = Objects.requireNonNullElse(provider, "unknown");
@@ -60,6 +67,17 @@ public record LlmCall(
     operation = Objects.requireNonNullElse(operation, "chat");
     startedAt = Objects.requireNonNullElseGet(startedAt, Instant::now);
     latency = Objects.requireNonNullElse(latency, Duration.ZERO);
+  }
+
+  /** The call without messages (the components before messages were added). */
+  public LlmCall(String provider, String requestModel, String responseModel, String operation,
+      long inputTokens, long outputTokens, long cachedInputTokens, long reasoningTokens,
+      long cacheWriteInputTokens, long cacheWrite1hInputTokens, Instant startedAt,
+      Duration latency, Duration timeToFirstToken, String finishReason, String error,
+      boolean replayed) {
+    this(provider, requestModel, responseModel, operation, inputTokens, outputTokens,
+        cachedInputTokens, reasoningTokens, cacheWriteInputTokens, cacheWrite1hInputTokens,
+        startedAt, latency, timeToFirstToken, finishReason, error, replayed, null, null);
   }
 
   /** A builder for a call to {@code model} of {@code provider}. */
@@ -90,6 +108,8 @@ public record LlmCall(
     private String finishReason;
     private String error;
     private boolean replayed;
+    private String inputMessages;
+    private String outputMessages;
 
     private Builder(String provider, String requestModel) {
       this.provider = provider;
@@ -110,12 +130,14 @@ public record LlmCall(
     public Builder finishReason(String v) { this.finishReason = v; return this; }
     public Builder error(String v) { this.error = v; return this; }
     public Builder replayed(boolean v) { this.replayed = v; return this; }
+    public Builder inputMessages(String v) { this.inputMessages = v; return this; }
+    public Builder outputMessages(String v) { this.outputMessages = v; return this; }
 
     public LlmCall build() {
       return new LlmCall(provider, requestModel, responseModel, operation, inputTokens,
           outputTokens, cachedInputTokens, reasoningTokens, cacheWriteInputTokens,
           cacheWrite1hInputTokens, startedAt, latency, timeToFirstToken,
-          finishReason, error, replayed);
+          finishReason, error, replayed, inputMessages, outputMessages);
     }
   }
 }
