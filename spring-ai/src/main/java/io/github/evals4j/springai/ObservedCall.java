@@ -7,6 +7,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * The state of one observed Spring AI operation, kept in its observation context from start to
@@ -80,6 +81,19 @@ final class ObservedCall {
       try (Recording.Binding ignored = Recording.bind(recorder)) {
         report.run();
       }
+    }
+  }
+
+  /** {@code action}'s result, computed with this operation's recorder bound; null without one. */
+  <T> T within(Supplier<T> action) {
+    if (recorder == null) {
+      return null;
+    }
+    if (Recording.current().orElse(null) == recorder) {
+      return action.get();
+    }
+    try (Recording.Binding ignored = Recording.bind(recorder)) {
+      return action.get();
     }
   }
 
