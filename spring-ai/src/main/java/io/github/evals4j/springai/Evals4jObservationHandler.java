@@ -13,8 +13,10 @@ import org.springframework.ai.tool.observation.ToolCallingObservationContext;
  * Records what a Spring AI application does during a test, with no evals4j code in the app: each
  * chat model call as an {@link LlmCall} (model, tokens, finish reason, latency, error), each tool
  * execution as a {@link ToolCall} (name, arguments, result or error, latency), and each {@code
- * ChatClient} call that offers tools as an agent run holding them. Outside a test (no recorder
- * bound) it does nothing, so it can stay registered in production.
+ * ChatClient} call that offers tools as an agent run holding them. A call carries its messages
+ * only when the test's recorder {@linkplain Recording#capturesMessages() captures messages} (an
+ * opt-in). Outside a test (no recorder bound) it does nothing, so it can stay registered in
+ * production.
  *
  * <p>A Micrometer {@link ObservationHandler} for Spring AI's observations: register it on the
  * {@link io.micrometer.observation.ObservationRegistry} the models and chat clients are built with.
@@ -105,6 +107,11 @@ public final class Evals4jObservationHandler implements ObservationHandler<Obser
       call.error(SpringAiCalls.errorOf(context.getError()));
     }
     SpringAiCalls.describe(call, context.getResponse());
+    if (Boolean.TRUE.equals(state.within(Recording::capturesMessages))) {
+      // an opt-in of the test's recorder: messages may hold personal data
+      call.inputMessages(SpringAiMessages.input(context.getRequest()))
+          .outputMessages(SpringAiMessages.output(context.getResponse()));
+    }
     return call.build();
   }
 }

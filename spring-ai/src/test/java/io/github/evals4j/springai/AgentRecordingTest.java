@@ -33,7 +33,12 @@ class AgentRecordingTest {
   /** What the recorder was told, in order. */
   static final class Events implements Recorder {
     final List<Object> all = new CopyOnWriteArrayList<>();
-    final List<String> ends = new CopyOnWriteArrayList<>();
+    volatile boolean captures;
+
+    @Override
+    public boolean capturesMessages() {
+      return captures;
+    }
 
     @Override
     public void onLlmCall(LlmCall call) {
@@ -126,6 +131,32 @@ class AgentRecordingTest {
       assertThat(call.inputTokens()).isEqualTo(70);
     });
     assertThat(events.all.get(4)).isEqualTo("end WeatherAgent");
+  }
+
+  @Test
+  void should_put_the_messages_on_the_calls_only_when_the_recorder_captures_them() {
+    client(observed()).prompt().user("What is the weather in Paris?").tools(new WeatherTools())
+        .call().content();
+    events.captures = true;
+    client(observed()).prompt().user("What is the weather in Paris?").tools(new WeatherTools())
+        .call().content();
+
+    List<LlmCall> calls = events.all.stream().filter(LlmCall.class::isInstance)
+        .map(LlmCall.class::cast).toList();
+    assertThat(calls).hasSize(4);
+    assertThat(calls.subList(0, 2)).allSatisfy(c -> {
+      assertThat(c.inputMessages()).isNull();
+      assertThat(c.outputMessages()).isNull();
+    });
+    assertThat(calls.get(2).inputMessages())
+        .isEqualTo("[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"What is the weather in Paris?\"}]}]");
+    assertThat(calls.get(2).outputMessages())
+        .isEqualTo("[{\"role\":\"assistant\",\"parts\":[{\"type\":\"tool_call\",\"id\":\"call_1\","
+            + "\"name\":\"weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}],\"finish_reason\":\"tool_calls\"}]");
+    assertThat(calls.get(3).inputMessages())
+        .contains("{\"role\":\"tool\",\"parts\":[{\"type\":\"tool_call_response\",\"id\":\"call_1\"")
+        .contains("sunny, 21 degrees");
+    assertThat(calls.get(3).outputMessages()).contains("It is sunny in Paris, 21 degrees.");
   }
 
   @Test
