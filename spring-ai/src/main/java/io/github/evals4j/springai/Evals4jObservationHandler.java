@@ -51,8 +51,11 @@ public final class Evals4jObservationHandler implements ObservationHandler<Obser
   public void onStart(Observation.Context context) {
     try {
       ObservedCall state = ObservedCall.start(context);
+      if (!state.recording()) {
+        return; // outside a test: nothing to keep
+      }
       context.put(ObservedCall.KEY, state);
-      if (state.recording() && ChatClientRuns.supports(context)) {
+      if (ChatClientRuns.supports(context)) {
         ChatClientRuns.start(context, state);
       }
     } catch (RuntimeException ignored) {

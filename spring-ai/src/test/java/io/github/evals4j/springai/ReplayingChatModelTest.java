@@ -140,11 +140,11 @@ class ReplayingChatModelTest {
     String recorded = ask(live(url), ReplayStore.at(recordings, ReplayMode.RECORD), recordTools,
         "What is the weather in Paris?");
     server.verify(2, postRequestedFor(urlEqualTo(COMPLETIONS)));
-    server.stop();
 
     WeatherTools replayTools = new WeatherTools();
     String replayed = ask(live(url), ReplayStore.at(recordings, ReplayMode.REPLAY), replayTools,
         "What is the weather in Paris?");
+    server.verify(2, postRequestedFor(urlEqualTo(COMPLETIONS))); // the replay made no HTTP request
 
     assertThat(replayed).isEqualTo(recorded).isEqualTo("It is sunny in Paris, 21 degrees.");
     assertThat(recordTools.asked).containsExactly("Paris");
