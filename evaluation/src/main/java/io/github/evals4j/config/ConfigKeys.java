@@ -126,6 +126,12 @@ public final class ConfigKeys {
       "envelopes held in memory before dropping (counted)");
   public static final Key SENTRY_SENDERS = key("evals4j.sentry.senders", "integer", "4",
       "parallel connections to Sentry");
+  public static final Key SENTRY_QUEUE_FULL = key("evals4j.sentry.queue-full", "choice", "wait",
+      "wait (the test's thread waits for room, at most queue-full-wait per test) or drop (counted)");
+  public static final Key SENTRY_COMPRESSION = key("evals4j.sentry.compression", "choice", "auto",
+      "auto (gzip, except to an endpoint on this machine), gzip or none");
+  public static final Key SENTRY_QUEUE_FULL_WAIT = key("evals4j.sentry.queue-full-wait",
+      "duration", "200ms", "longest a test waits for room in a full queue, then drops (counted)");
   public static final Key SENTRY_MAX_SPANS = key("evals4j.sentry.max-spans", "integer", "200",
       "spans per test (more are counted, not sent)");
   public static final Key SENTRY_MAX_VALUE_LENGTH = key("evals4j.sentry.max-value-length",
@@ -148,6 +154,8 @@ public final class ConfigKeys {
       "scrub e-mails, tokens and keys from text sent to Sentry");
   public static final Key SENTRY_SEND_TEXT = key("evals4j.sentry.send-text", "boolean", "true",
       "false: send no LLM-derived text to Sentry");
+  public static final Key SENTRY_SEND_MESSAGES = key("evals4j.sentry.send-messages", "boolean",
+      "false", "true: send the messages of LLM calls (gen_ai.input/output.messages), scrubbed");
   public static final Key SENTRY_MAX_TEXT_LENGTH = key("evals4j.sentry.max-text-length", "integer",
       "1000", "longest text value sent");
 

@@ -32,11 +32,15 @@ record Config(
     int maxSpans,
     int queueSize,
     int senders,
+    Compression compression,
+    QueueFull queueFull,
+    Duration queueFullWait,
     boolean linkAppEvents,
     Optional<String> release,
     String environment,
     CiEnvironment ci,
-    Set<String> informationalChecks) {
+    Set<String> informationalChecks,
+    boolean sendMessages) {
 
   static final String PREFIX = ConfigKeys.PREFIX;
   static final String ENABLED = ConfigKeys.ENABLED.name();
@@ -53,7 +57,11 @@ record Config(
   static final String MAX_SPANS = ConfigKeys.SENTRY_MAX_SPANS.name();
   static final String QUEUE_SIZE = ConfigKeys.SENTRY_QUEUE_SIZE.name();
   static final String SENDERS = ConfigKeys.SENTRY_SENDERS.name();
+  static final String COMPRESSION = ConfigKeys.SENTRY_COMPRESSION.name();
+  static final String QUEUE_FULL = ConfigKeys.SENTRY_QUEUE_FULL.name();
+  static final String QUEUE_FULL_WAIT = ConfigKeys.SENTRY_QUEUE_FULL_WAIT.name();
   static final String LINK_APP_EVENTS = ConfigKeys.SENTRY_LINK_APP_EVENTS.name();
+  static final String SEND_MESSAGES = ConfigKeys.SENTRY_SEND_MESSAGES.name();
   static final String RELEASE = ConfigKeys.SENTRY_RELEASE.name();
   static final String ENVIRONMENT = ConfigKeys.SENTRY_ENVIRONMENT.name();
   /** Which environment variables the run reads: {@code system} or {@code none} ({@link Environment}). */
@@ -69,6 +77,22 @@ record Config(
     CLASS,
     /** One trace for the whole run: complete, but Sentry's trace view stops near 100 transactions. */
     RUN
+  }
+
+  /** Whether envelopes are gzipped. */
+  enum Compression {
+    /** gzip, except to an endpoint on this machine (its host is loopback). */
+    AUTO,
+    GZIP,
+    NONE
+  }
+
+  /** What a test's thread does when the Sentry queue is full. */
+  enum QueueFull {
+    /** Wait for room, at most {@code queue-full-wait} per test, then drop (counted). */
+    WAIT,
+    /** Drop the envelope at once (counted). */
+    DROP
   }
 
   /** Which test transactions are sent. */
@@ -137,13 +161,17 @@ record Config(
         p.integer(MAX_SPANS, 200, 1),
         p.integer(QUEUE_SIZE, 20_000, 30),
         p.integer(SENDERS, 4, 1),
+        p.choice(COMPRESSION, Compression.class, Compression.AUTO),
+        p.choice(QUEUE_FULL, QueueFull.class, QueueFull.WAIT),
+        p.duration(QUEUE_FULL_WAIT, Duration.ofMillis(200)),
         p.bool(LINK_APP_EVENTS, true),
         release,
         environment,
         ci,
         p.string(INFORMATIONAL_CHECKS).map(s -> Arrays.stream(s.split(",")).map(String::strip)
             .filter(n -> !n.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet()))
-            .orElse(Set.of()));
+            .orElse(Set.of()),
+        p.bool(SEND_MESSAGES, false));
   }
 
   /**
@@ -153,6 +181,15 @@ record Config(
    * CI and keeps a local run whole. Remote DSNs keep the short bound.
    */
   static final Duration LOCAL_FLUSH_TIMEOUT = Duration.ofSeconds(120);
+
+  /** Whether envelopes are gzipped: always, never, or unless the DSN's host is this machine. */
+  boolean gzip() {
+    return switch (compression) {
+      case GZIP -> true;
+      case NONE -> false;
+      case AUTO -> dsn.filter(Config::isLoopback).isEmpty();
+    };
+  }
 
   /** Whether the DSN's host is this machine, judged from its text (no name lookup). */
   static boolean isLoopback(String dsn) {

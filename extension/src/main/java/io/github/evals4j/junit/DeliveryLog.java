@@ -76,7 +76,8 @@ final class DeliveryLog implements ILogger {
   void onDropped(String reason) {
     if (QUEUE_FULL.equals(reason)) {
       drop(reason,
-          "the Sentry queue is full: envelopes are dropped (raise evals4j.sentry.queue-size)");
+          "the Sentry queue is full: envelopes are dropped (raise evals4j.sentry.queue-size,"
+              + " or let tests wait longer for room: evals4j.sentry.queue-full-wait)");
     } else {
       dropped.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }

@@ -76,25 +76,14 @@ public final class Evals4jExtension implements BeforeAllCallback, AfterAllCallba
     if (!run.config().enabled() || isTestFactory(context)) {
       return;
     }
-    if (run.countOnly()) {
-      TestState.startCounting(run, context);
-      return;
-    }
     TestState state = TestState.start(run, context, classState(context));
     context.getStore(RunState.NAMESPACE).put(TestState.KEY, state);
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    Optional<TestState> state = ownTestState(context);
-    if (state.isPresent()) {
-      state.get().finish(context.getExecutionException().orElse(null));
-      return;
-    }
-    RunState run = RunState.of(context);
-    if (run.config().enabled() && run.countOnly() && !isTestFactory(context)) {
-      TestState.count(run, context, context.getExecutionException().orElse(null));
-    }
+    ownTestState(context)
+        .ifPresent(state -> state.finish(context.getExecutionException().orElse(null)));
   }
 
   @Override
@@ -134,17 +123,6 @@ public final class Evals4jExtension implements BeforeAllCallback, AfterAllCallba
       invocation.proceed();
       return;
     }
-    if (run.countOnly()) {
-      TestState.startCounting(run, context);
-      try {
-        invocation.proceed();
-      } catch (Throwable t) {
-        TestState.count(run, context, t);
-        throw t;
-      }
-      TestState.count(run, context, null);
-      return;
-    }
     TestState state = TestState.start(run, context, classState(context));
     context.getStore(RunState.NAMESPACE).put(TestState.KEY, state);
     Phase phase = state.phase("junit.body", context.getDisplayName());
@@ -163,10 +141,6 @@ public final class Evals4jExtension implements BeforeAllCallback, AfterAllCallba
   public void testDisabled(ExtensionContext context, Optional<String> reason) {
     RunState run = RunState.of(context);
     if (!run.config().enabled()) {
-      return;
-    }
-    if (run.countOnly()) {
-      run.skipped();
       return;
     }
     TestState.start(run, context, classState(context)).skip(reason.orElse(null));

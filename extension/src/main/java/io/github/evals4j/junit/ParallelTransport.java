@@ -19,6 +19,7 @@ import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URL;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,6 +27,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -56,20 +58,35 @@ final class ParallelTransport implements ITransport {
   private final int connectTimeout;
   private final int readTimeout;
   private final Map<String, String> headers;
+  /** Whether bodies are gzipped (by default not for an endpoint on this machine: bytes are free). */
+  private final boolean compress;
+  /** Each sender's body buffer, reused from envelope to envelope. */
+  private final ThreadLocal<Body> bodies = ThreadLocal.withInitial(Body::new);
   private final ThreadPoolExecutor senders;
+  /** Longest wait for room in a full queue, in nanoseconds; 0: drop at once. */
+  private final long queueFullWaitNanos;
+  /**
+   * A wait for room ran out: the endpoint is stalled, so nobody waits again until a sender has
+   * finished an envelope (a stuck endpoint costs the suite one wait per answer, not one per test).
+   */
+  private volatile boolean stalled;
   private final Object idle = new Object();
   private int pending;
 
   private ParallelTransport(SentryOptions options, RequestDetails details, int senders,
-      int queueSize, DeliveryLog delivery) {
+      int queueSize, Duration queueFullWait, boolean compress, DeliveryLog delivery) {
     this.options = options;
     this.delivery = delivery;
+    this.queueFullWaitNanos = queueFullWait.toNanos();
     this.rateLimiter = new RateLimiter(options);
     this.envelopes = details.getUrl();
     this.connectTimeout = Math.max(1, options.getConnectionTimeoutMillis());
     this.readTimeout = Math.max(1, options.getReadTimeoutMillis());
+    this.compress = compress;
     Map<String, String> h = new LinkedHashMap<>();
-    h.put("Content-Encoding", "gzip");
+    if (compress) {
+      h.put("Content-Encoding", "gzip");
+    }
     h.put("Content-Type", "application/x-sentry-envelope");
     h.put("Accept", "application/json");
     details.getHeaders().forEach((name, value) -> {
@@ -85,12 +102,21 @@ final class ParallelTransport implements ITransport {
           t.setDaemon(true);
           return t;
         });
+    // Every sender takes from the queue from the start: a task put into the queue directly (the
+    // wait for room below) is then always picked up.
+    this.senders.prestartAllCoreThreads();
   }
 
-  /** A factory of transports with {@code senders} threads and room for {@code queueSize} envelopes. */
-  static ITransportFactory factory(int senders, int queueSize, DeliveryLog delivery) {
-    return (options, details) ->
-        new ParallelTransport(options, details, senders, queueSize, delivery);
+  /**
+   * A factory of transports with {@code senders} threads and room for {@code queueSize} envelopes;
+   * when the queue is full, the sending thread waits for room at most {@code queueFullWait} (zero:
+   * drops at once), bounded further by the current test's {@link SendBudget}; bodies are gzipped
+   * when {@code compress}.
+   */
+  static ITransportFactory factory(int senders, int queueSize, Duration queueFullWait,
+      boolean compress, DeliveryLog delivery) {
+    return (options, details) -> new ParallelTransport(options, details, senders, queueSize,
+        queueFullWait, compress, delivery);
   }
 
   @Override
@@ -104,13 +130,41 @@ final class ParallelTransport implements ITransport {
     synchronized (idle) {
       pending++;
     }
+    Runnable task = () -> deliver(filtered, hint);
     try {
-      senders.execute(() -> deliver(filtered, hint));
+      senders.execute(task);
     } catch (RejectedExecutionException e) {
+      if (!senders.isShutdown() && waitForRoom(task)) {
+        return;
+      }
       done();
       delivery.onDropped(senders.isShutdown() ? DeliveryLog.CLOSED : DeliveryLog.QUEUE_FULL);
       options.getClientReportRecorder().recordLostEnvelope(DiscardReason.QUEUE_OVERFLOW, filtered);
       result(hint, false);
+    }
+  }
+
+  /**
+   * Back-pressure: waits for room in the full queue for at most the configured wait, less what the
+   * current test already waited. Returns whether the task was queued.
+   */
+  private boolean waitForRoom(Runnable task) {
+    long wait = SendBudget.remaining(queueFullWaitNanos);
+    if (wait <= 0 || stalled) {
+      return false;
+    }
+    long start = System.nanoTime();
+    try {
+      if (senders.getQueue().offer(task, wait, TimeUnit.NANOSECONDS)) {
+        SendBudget.spent(System.nanoTime() - start);
+        return true;
+      }
+      SendBudget.spent(System.nanoTime() - start);
+      stalled = true;
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
@@ -121,7 +175,7 @@ final class ParallelTransport implements ITransport {
           options.getClientReportRecorder().attachReportToEnvelope(envelope);
       withReport.getHeader()
           .setSentAt(DateUtils.nanosToDate(options.getDateProvider().now().nanoTimestamp()));
-      Answer answer = post(gzip(withReport));
+      Answer answer = post(encode(withReport));
       int status = answer.status();
       rateLimiter.updateRetryAfterLimits(answer.rateLimits(), answer.retryAfter(), status);
       if (status == 200) {
@@ -146,7 +200,7 @@ final class ParallelTransport implements ITransport {
   /** Sentry's answer: the status and the rate-limit headers. */
   private record Answer(int status, String rateLimits, String retryAfter) {}
 
-  private Answer post(byte[] body) throws IOException {
+  private Answer post(Body body) throws IOException {
     try {
       return postOnce(body);
     } catch (SocketTimeoutException | ConnectException e) {
@@ -161,17 +215,17 @@ final class ParallelTransport implements ITransport {
    * One POST without {@code Connection: close}: the connection goes back to the JDK's keep-alive
    * cache once the answer is read (no {@code disconnect()}), and is reused for the next envelope.
    */
-  private Answer postOnce(byte[] body) throws IOException {
+  private Answer postOnce(Body body) throws IOException {
     HttpURLConnection c = (HttpURLConnection) envelopes.openConnection();
     c.setRequestMethod("POST");
     c.setDoOutput(true);
     c.setUseCaches(false);
     c.setConnectTimeout(connectTimeout);
     c.setReadTimeout(readTimeout);
-    c.setFixedLengthStreamingMode(body.length);
+    c.setFixedLengthStreamingMode(body.size());
     headers.forEach(c::setRequestProperty);
     try (OutputStream out = c.getOutputStream()) {
-      out.write(body);
+      body.writeTo(out);
     }
     int status = c.getResponseCode();
     Answer answer = new Answer(status, c.getHeaderField("X-Sentry-Rate-Limits"),
@@ -185,16 +239,46 @@ final class ParallelTransport implements ITransport {
     return answer;
   }
 
-  private byte[] gzip(SentryEnvelope envelope) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (OutputStream gzip = new GZIPOutputStream(bytes)) {
-      options.getSerializer().serialize(envelope, gzip);
+  /**
+   * The envelope as the request body, in this sender's reused buffer: gzipped at the fastest level
+   * for a remote endpoint (senders share the cores with the tests: CPU counts more than bytes), as
+   * is for an endpoint on this machine.
+   */
+  private Body encode(SentryEnvelope envelope) throws IOException {
+    Body body = bodies.get();
+    body.reset();
+    try (OutputStream out = compress ? new FastGzip(body) : OutputStream.nullOutputStream()) {
+      options.getSerializer().serialize(envelope, compress ? out : body);
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
       throw new IOException("the envelope could not be serialized", e);
     }
-    return bytes.toByteArray();
+    return body;
+  }
+
+  /** A growable body buffer that is written out without a copy. */
+  private static final class Body extends ByteArrayOutputStream {
+    Body() {
+      super(8192);
+    }
+
+    /** Empties the buffer; one grown by a huge envelope is not kept. */
+    @Override
+    public synchronized void reset() {
+      if (buf.length > 1 << 20) {
+        buf = new byte[8192];
+      }
+      super.reset();
+    }
+  }
+
+  /** gzip at {@link Deflater#BEST_SPEED}; its deflater is released on close. */
+  private static final class FastGzip extends GZIPOutputStream {
+    FastGzip(OutputStream out) throws IOException {
+      super(out, 8192);
+      def.setLevel(Deflater.BEST_SPEED);
+    }
   }
 
   private static void result(Hint hint, boolean success) {
@@ -202,6 +286,7 @@ final class ParallelTransport implements ITransport {
   }
 
   private void done() {
+    stalled = false;
     synchronized (idle) {
       pending--;
       if (pending == 0) {

@@ -255,14 +255,6 @@ final class RunState implements AutoCloseable {
     }
   }
 
-  /**
-   * Nothing to send and nobody to hand records to: tests are only counted for the summary (the
-   * extension then costs next to nothing).
-   */
-  boolean countOnly() {
-    return sentry().isEmpty() && collectors.isEmpty();
-  }
-
   /** Whether anyone receives test records (building them is skipped otherwise). */
   boolean hasCollectors() {
     return !collectors.isEmpty();

@@ -54,7 +54,9 @@ final class SentryRun {
       // One queue for all senders; the run's whole volume must fit: nothing silently dropped.
       o.setMaxQueueSize(config.queueSize());
       o.setTransportFactory(
-          ParallelTransport.factory(config.senders(), config.queueSize(), delivery));
+          ParallelTransport.factory(config.senders(), config.queueSize(),
+              config.queueFull() == Config.QueueFull.WAIT ? config.queueFullWait() : Duration.ZERO,
+              config.gzip(), delivery));
       o.setMaxSpans(config.maxSpans() + 16);
       long flushMillis = config.flushTimeout().toMillis();
       o.setFlushTimeoutMillis(flushMillis);

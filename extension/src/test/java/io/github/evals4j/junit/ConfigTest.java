@@ -28,6 +28,21 @@ class ConfigTest {
     assertThat(c.runId()).startsWith("local-");
     assertThat(c.queueSize()).isEqualTo(20_000);
     assertThat(c.senders()).isEqualTo(4);
+    assertThat(c.queueFull()).isEqualTo(Config.QueueFull.WAIT);
+    assertThat(c.compression()).isEqualTo(Config.Compression.AUTO);
+    assertThat(c.queueFullWait()).isEqualTo(Duration.ofMillis(200));
+  }
+
+  @Test
+  void should_gzip_unless_the_endpoint_is_on_this_machine_or_told_otherwise() {
+    assertThat(config(Map.of(Config.DSN, "https://k@o1.ingest.sentry.io/2"), Map.of()).gzip())
+        .isTrue();
+    assertThat(config(Map.of(Config.DSN, "http://public@localhost:8969/1"), Map.of()).gzip())
+        .isFalse();
+    assertThat(config(Map.of(Config.DSN, "http://public@localhost:8969/1",
+        Config.COMPRESSION, "gzip"), Map.of()).gzip()).isTrue();
+    assertThat(config(Map.of(Config.DSN, "https://k@o1.ingest.sentry.io/2",
+        Config.COMPRESSION, "none"), Map.of()).gzip()).isFalse();
   }
 
   @Test
@@ -126,5 +141,7 @@ class ConfigTest {
         .hasMessageContaining("true or false");
     assertThatThrownBy(() -> config(Map.of(Config.QUEUE_SIZE, "-1"), Map.of()))
         .hasMessageContaining("an integer >= 30");
+    assertThatThrownBy(() -> config(Map.of(Config.QUEUE_FULL, "block"), Map.of()))
+        .hasMessageContaining("evals4j.sentry.queue-full").hasMessageContaining("wait, drop");
   }
 }

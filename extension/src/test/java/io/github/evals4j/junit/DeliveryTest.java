@@ -31,8 +31,10 @@ class DeliveryTest {
   @Test
   void should_count_what_a_too_small_queue_drops() {
     try (SentryEndpoint sentry = new SentryEndpoint(); StdErr err = StdErr.capture()) {
-      // WHEN one sender with the SDK's default queue of 30 gets 500 transactions at once
+      // WHEN one sender with the SDK's default queue of 30 gets 500 transactions at once, and a
+      // full queue drops
       Kit.sentry(sentry).and(Config.QUEUE_SIZE, "30").and(Config.SENDERS, "1")
+          .and(Config.QUEUE_FULL, "drop")
           .run(Fixtures.Hundreds.class);
 
       // THEN what was dropped is said, and sent + dropped add up
@@ -41,6 +43,41 @@ class DeliveryTest {
       assertThat(err.summary()).contains(received + " sent")
           .contains(" dropped (queue full ×" + (Fixtures.Hundreds.COUNT + 1 - received) + ")");
       assertThat(err.warnings()).singleElement().asString().contains("evals4j.sentry.queue-size");
+    }
+  }
+
+  @Test
+  void should_deliver_everything_through_a_too_small_queue_when_tests_wait_for_room() {
+    try (SentryEndpoint sentry = new SentryEndpoint(); StdErr err = StdErr.capture()) {
+      // WHEN the same 500 transactions meet the same queue of 30 with the default policy (wait)
+      Kit.sentry(sentry).and(Config.QUEUE_SIZE, "30").and(Config.SENDERS, "1")
+          .and(Config.FLUSH_TIMEOUT, "120s")
+          .run(Fixtures.Hundreds.class);
+
+      // THEN the tests waited for room instead of dropping: all arrived
+      assertThat(sentry.transactions()).hasSize(Fixtures.Hundreds.COUNT + 1);
+      assertThat(err.summary()).contains((Fixtures.Hundreds.COUNT + 1) + " sent, 0 failed, 0 dropped");
+      assertThat(err.warnings()).isEmpty();
+    }
+  }
+
+  @Test
+  void should_stop_waiting_and_count_drops_when_the_endpoint_stalls() {
+    try (SentryEndpoint sentry = new SentryEndpoint(); StdErr err = StdErr.capture()) {
+      // GIVEN an endpoint that takes a second per envelope, one sender and a queue of 30
+      sentry.answer(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+          .withBody("{}").withFixedDelay(1_000));
+
+      // WHEN 500 tests may each wait at most 20 ms for room
+      Kit.sentry(sentry).and(Config.QUEUE_SIZE, "30").and(Config.SENDERS, "1")
+          .and(Config.QUEUE_FULL_WAIT, "20ms").and(Config.FLUSH_TIMEOUT, "1s")
+          .run(Fixtures.Hundreds.class)
+          .testEvents().assertStatistics(s -> s.succeeded(Fixtures.Hundreds.COUNT));
+
+      // THEN most are dropped, counted, and the warning names both remedies
+      assertThat(err.summary()).containsPattern(" dropped \\(queue full ×\\d{3}");
+      assertThat(err.warnings()).singleElement().asString()
+          .contains("evals4j.sentry.queue-size").contains("evals4j.sentry.queue-full-wait");
     }
   }
 

@@ -31,13 +31,16 @@ import java.util.Map;
  *
  * <p>The test's recorder is captured when the request starts and used when the response or the
  * error arrives, so streaming responses completed on another thread are attributed to the test
- * that made the call. Never throws into LangChain4j. Stateless and thread-safe.
+ * that made the call. A streaming model wrapped in {@link ReplayingStreamingChatModel} also
+ * reports the time to the first token. Never throws into LangChain4j. Stateless and thread-safe.
  */
 public final class Evals4jChatModelListener implements ChatModelListener {
 
   private static final String START = Evals4jChatModelListener.class.getName() + ".start";
   private static final String NANOS = Evals4jChatModelListener.class.getName() + ".nanos";
   private static final String RECORDER = Evals4jChatModelListener.class.getName() + ".recorder";
+  private static final String TIMING = Evals4jChatModelListener.class.getName() + ".timing";
+  private static final String REPORTED = Evals4jChatModelListener.class.getName() + ".reported";
 
   /** A listener; one instance can serve every model of the application. */
   public Evals4jChatModelListener() {}
@@ -49,6 +52,10 @@ public final class Evals4jChatModelListener implements ChatModelListener {
       attributes.put(START, Instant.now());
       attributes.put(NANOS, System.nanoTime());
       Recording.current().ifPresent(r -> attributes.put(RECORDER, r));
+      StreamTiming timing = StreamTiming.claim();
+      if (timing != null) {
+        attributes.put(TIMING, timing);
+      }
     } catch (RuntimeException ignored) {
       // never break the host's call
     }
@@ -89,6 +96,9 @@ public final class Evals4jChatModelListener implements ChatModelListener {
     }
     if (nanos instanceof Long n) {
       call.latency(Duration.ofNanos(System.nanoTime() - n));
+      if (attributes.get(TIMING) instanceof StreamTiming timing) {
+        call.timeToFirstToken(timing.timeToFirstToken());
+      }
     }
     return call;
   }
@@ -123,6 +133,11 @@ public final class Evals4jChatModelListener implements ChatModelListener {
   }
 
   private static void report(Map<Object, Object> attributes, LlmCall call) {
+    // LangChain4j's OpenAI streaming client reports a malformed event as an error, then completes
+    // the stream with an empty response: one call is reported once, by its first outcome
+    if (attributes.putIfAbsent(REPORTED, Boolean.TRUE) != null) {
+      return;
+    }
     Object captured = attributes.get(RECORDER);
     if (captured instanceof Recorder recorder && Recording.current().orElse(null) != recorder) {
       try (Recording.Binding ignored = Recording.bind(recorder)) {

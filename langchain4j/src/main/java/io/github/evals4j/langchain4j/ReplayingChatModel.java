@@ -208,7 +208,7 @@ public final class ReplayingChatModel implements ChatModel {
     return ChatResponse.builder().aiMessage(message).metadata(metadata.build()).build();
   }
 
-  private static void describe(LlmCall.Builder call, JsonNode json) {
+  static void describe(LlmCall.Builder call, JsonNode json) {
     String model = text(json, "modelName");
     if (model != null) {
       call.responseModel(model);
@@ -241,7 +241,7 @@ public final class ReplayingChatModel implements ChatModel {
     return n == null || n.isNull() ? null : n.asInt();
   }
 
-  private static JsonNode readTree(String json) {
+  static JsonNode readTree(String json) {
     try {
       return JSON.readTree(json);
     } catch (JsonProcessingException e) {

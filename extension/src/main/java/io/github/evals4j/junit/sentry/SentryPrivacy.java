@@ -39,7 +39,9 @@ public final class SentryPrivacy implements RunCollector {
 
   /** Span and transaction data keys whose values may quote LLM output, prompts or test inputs. */
   static final Set<String> TEXT_KEYS = Set.of("evals4j.check.message", "test.parameters",
-      "test.display_name", "error.message", "test.skip_reason");
+      "test.display_name", "error.message", "test.skip_reason", "gen_ai.tool.call.arguments",
+      "gen_ai.tool.call.result", "gen_ai.tool.input", "gen_ai.tool.output",
+      "gen_ai.input.messages", "gen_ai.output.messages");
 
   /** Created by the extension through {@link java.util.ServiceLoader}. */
   public SentryPrivacy() {}
