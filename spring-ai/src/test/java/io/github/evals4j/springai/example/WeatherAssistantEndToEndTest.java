@@ -34,7 +34,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 /**
  * Runs {@link WeatherAssistantTest} through the real JUnit launcher with the evals4j extension, a
  * report directory and a Sentry DSN on a local WireMock endpoint: the app's calls, tokens and
- * cost reach the report, and its gen_ai spans the Sentry envelopes, with no evals4j code in the app.
+ * cost reach the report, and its gen_ai spans (chat calls, the tool execution, the agent run) the
+ * Sentry envelopes, with no evals4j code in the app.
  */
 class WeatherAssistantEndToEndTest {
 
@@ -93,6 +94,16 @@ class WeatherAssistantEndToEndTest {
     });
     assertThat(chats).extracting(s -> s.path("data").path("gen_ai.usage.input_tokens").asLong())
         .containsExactlyInAnyOrder(40L, 70L);
+    assertThat(spans).filteredOn(s -> s.path("op").asText().equals("gen_ai.execute_tool"))
+        .singleElement().satisfies(s -> {
+          assertThat(s.path("data").path("gen_ai.tool.name").asText()).isEqualTo("weather");
+          assertThat(s.path("data").path("gen_ai.tool.call.arguments").asText()).isEqualTo("{\"city\":\"Paris\"}");
+        });
+    JsonNode agent = spans.stream().filter(s -> s.path("op").asText().equals("gen_ai.invoke_agent"))
+        .findFirst().orElseThrow(() -> new AssertionError("no gen_ai.invoke_agent span in " + spans));
+    assertThat(agent.path("data").path("gen_ai.agent.name").asText()).isEqualTo("ChatClient");
+    assertThat(chats).as("the LLM calls nest under the agent run")
+        .allSatisfy(s -> assertThat(s.path("parent_span_id").asText()).isEqualTo(agent.path("span_id").asText()));
   }
 
   /** The payloads of every envelope item of {@code type} the Sentry endpoint received. */
