@@ -44,6 +44,7 @@ class PublicApiTest {
     "evals4j-extension, io.github.evals4j.junit.Evals4jExtension",
     "evals4j-judge, io.github.evals4j.judge.Judge",
     "evals4j-langchain4j, io.github.evals4j.langchain4j.Evals4jChatModelListener",
+    "evals4j-similarity, io.github.evals4j.similarity.MiniLmEmbedder",
   })
   void public_api_matches_the_checked_in_dump(String artifact, String anchor) throws Exception {
     String actual = dump(Class.forName(anchor));

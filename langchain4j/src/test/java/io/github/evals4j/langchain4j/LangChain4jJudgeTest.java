@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.judge.Judge;
@@ -24,7 +25,12 @@ import io.github.evals4j.recording.Recording;
 import io.github.evals4j.replay.ReplayMode;
 import io.github.evals4j.replay.ReplayStore;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -152,6 +158,45 @@ class LangChain4jJudgeTest {
     assertThat(r.message()).contains("judge gpt-4o-mini failed", "RateLimitException");
     assertThat(judgeCalls).singleElement()
         .satisfies(c -> assertThat(c.error()).contains("RateLimitException"));
+  }
+
+  @Test
+  void should_work_as_documented(@TempDir Path dir) {
+    judgeAnswers("{\"score\": 8, \"reason\": \"States the amount and the date.\", \"quotes\": []}");
+    String baseUrl = server.baseUrl() + "/v1";
+    String apiKey = "test-key";
+    String answer = ANSWER;
+    // tag::langchain4j-judge[]
+    ChatModel gpt = OpenAiChatModel.builder()
+        .baseUrl(baseUrl).apiKey(apiKey).modelName("gpt-4o-mini")
+        .build();
+    Judge judge = LangChain4jJudge.builder(gpt)           // any LangChain4j ChatModel
+        .recordings(ReplayStore.at(dir, ReplayMode.AUTO)) // record once, then replay
+        .build();
+    CheckResult r = JudgeChecks.rubric(judge, "Specific: states the amount and the date")
+        .evaluate(answer);
+    // end::langchain4j-judge[]
+
+    assertThat(r.passed()).isTrue();
+    assertThat(judgeCalls).hasSize(1);
+  }
+
+  @Test
+  void every_tagged_example_appears_verbatim_in_docs_judge_md() throws Exception {
+    Path module = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    String page = Files.readString(module.resolveSibling("docs").resolve("judge.md"),
+        StandardCharsets.UTF_8);
+    String source = Files.readString(module.resolve(
+        "src/test/java/io/github/evals4j/langchain4j/LangChain4jJudgeTest.java"), StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("// tag::([\\w-]+)\\[]\\n(.*?)\\n\\s*// end::\\1\\[]",
+        Pattern.DOTALL).matcher(source);
+    List<String> tags = new ArrayList<>();
+    while (m.find()) {
+      tags.add(m.group(1));
+      assertThat(page).as("docs/judge.md must contain the '%s' example verbatim", m.group(1))
+          .contains(m.group(2).stripIndent());
+    }
+    assertThat(tags).containsExactly("langchain4j-judge");
   }
 
   @Test
