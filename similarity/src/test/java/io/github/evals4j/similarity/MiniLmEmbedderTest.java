@@ -83,6 +83,19 @@ class MiniLmEmbedderTest {
   }
 
   @Test
+  void should_fail_with_the_message_shown_in_the_docs() throws Exception {
+    AssertionError failure = org.assertj.core.api.Assertions.catchThrowableOfType(AssertionError.class,
+        () -> LlmAssertions.assertThat(UNRELATED).isSemanticallySimilarTo(REFUND, 0.6));
+    String page = java.nio.file.Files.readString(java.nio.file.Path.of(
+        System.getProperty("basedir", "."), "..", "docs", "semantic-similarity.md"));
+
+    assertThat(failure).isNotNull();
+    for (String line : failure.getMessage().strip().split("\\R")) {
+      assertThat(page).as("docs/semantic-similarity.md shows the failure line").contains(line);
+    }
+  }
+
+  @Test
   void should_embed_non_latin_text() {
     String ja = "返金は5営業日以内に届きます。";
     String ru = "Ваш возврат поступит в течение пяти рабочих дней.";
