@@ -45,6 +45,7 @@ class PublicApiTest {
     "evals4j-judge, io.github.evals4j.judge.Judge",
     "evals4j-langchain4j, io.github.evals4j.langchain4j.Evals4jChatModelListener",
     "evals4j-spring-ai, io.github.evals4j.springai.Evals4jObservationHandler",
+    "evals4j-similarity, io.github.evals4j.similarity.MiniLmEmbedder",
   })
   void public_api_matches_the_checked_in_dump(String artifact, String anchor) throws Exception {
     String actual = dump(Class.forName(anchor));

@@ -45,6 +45,59 @@ public abstract class AbstractLlmOutputAssert<SELF extends AbstractLlmOutputAsse
     return result;
   }
 
+  // ---- similarity: io.github.evals4j.assertions.similarity ----
+
+  private io.github.evals4j.assertions.similarity.Embedder embedder;
+
+  /**
+   * Embeds with {@code embedder} in the semantic-similarity assertions that follow, instead of the
+   * default (the offline all-MiniLM-L6-v2 model of evals4j-similarity).
+   */
+  public SELF usingEmbedder(io.github.evals4j.assertions.similarity.Embedder embedder) {
+    this.embedder = java.util.Objects.requireNonNull(embedder, "embedder");
+    return myself;
+  }
+
+  /**
+   * Verifies that the output means much the same as {@code expected}: the cosine similarity of
+   * their embeddings is at least {@code threshold} (0..1]. Offline and deterministic with the
+   * default embedder; the failure gives the similarity, the threshold and the closest expected text.
+   *
+   * <pre>{@code
+   * assertThat(answer).isSemanticallySimilarTo("Your refund arrives within 5 business days.", 0.75);
+   * }</pre>
+   *
+   * @throws IllegalStateException naming the artifacts to add when no embedding model is available
+   */
+  public SELF isSemanticallySimilarTo(String expected, double threshold) {
+    return isSemanticallySimilarTo(java.util.Collections.singletonList(expected), threshold);
+  }
+
+  /** Verifies that the output is semantically similar (≥ {@code threshold}) to at least one of {@code expected}. */
+  public SELF isSemanticallySimilarTo(java.util.Collection<String> expected, double threshold) {
+    return passes(io.github.evals4j.assertions.similarity.SimilarityCheck.similarTo(
+        similarityEmbedder(), expected, threshold));
+  }
+
+  /** Verifies that the output's cosine similarity to {@code expected} is below {@code threshold}. */
+  public SELF isNotSemanticallySimilarTo(String expected, double threshold) {
+    return isNotSemanticallySimilarTo(java.util.Collections.singletonList(expected), threshold);
+  }
+
+  /** Verifies that the output's cosine similarity to every one of {@code expected} is below {@code threshold}. */
+  public SELF isNotSemanticallySimilarTo(java.util.Collection<String> expected, double threshold) {
+    return passes(io.github.evals4j.assertions.similarity.SimilarityCheck.notSimilarTo(
+        similarityEmbedder(), expected, threshold));
+  }
+
+  private io.github.evals4j.assertions.similarity.Embedder similarityEmbedder() {
+    return embedder != null
+        ? embedder
+        : io.github.evals4j.assertions.similarity.Embedder.defaultEmbedder();
+  }
+
+  // ---- end similarity ----
+
   // ---- json: io.github.evals4j.assertions.json ----
 
   private io.github.evals4j.assertions.json.JsonChecks jsonChecks =

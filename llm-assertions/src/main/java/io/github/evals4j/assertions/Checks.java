@@ -33,6 +33,42 @@ public final class Checks {
     return result;
   }
 
+  // ---- similarity: io.github.evals4j.assertions.similarity ----
+
+  /**
+   * {@code semantic.similar}: the output's embedding has a cosine similarity of at least {@code
+   * threshold} (0..1] with {@code expected}, under the default embedder (the offline
+   * all-MiniLM-L6-v2 model of evals4j-similarity); score = the similarity. Use {@link
+   * io.github.evals4j.assertions.similarity.SimilarityCheck#similarTo} for another embedder.
+   *
+   * <pre>{@code
+   * CheckResult r = Checks.semanticallySimilarTo("Your refund arrives within 5 days.", 0.8)
+   *     .evaluate(answer);
+   * }</pre>
+   *
+   * @throws IllegalStateException naming the artifacts to add when no embedding model is available
+   */
+  public static io.github.evals4j.assertions.similarity.SimilarityCheck semanticallySimilarTo(
+      String expected, double threshold) {
+    return semanticallySimilarTo(java.util.Collections.singletonList(expected), threshold);
+  }
+
+  /** {@code semantic.similar} to the closest of {@code expected}; the evidence names it. */
+  public static io.github.evals4j.assertions.similarity.SimilarityCheck semanticallySimilarTo(
+      java.util.Collection<String> expected, double threshold) {
+    return io.github.evals4j.assertions.similarity.SimilarityCheck.similarTo(
+        io.github.evals4j.assertions.similarity.Embedder.defaultEmbedder(), expected, threshold);
+  }
+
+  /** {@code semantic.not-similar}: cosine similarity below {@code threshold} with every expected text. */
+  public static io.github.evals4j.assertions.similarity.SimilarityCheck notSemanticallySimilarTo(
+      java.util.Collection<String> expected, double threshold) {
+    return io.github.evals4j.assertions.similarity.SimilarityCheck.notSimilarTo(
+        io.github.evals4j.assertions.similarity.Embedder.defaultEmbedder(), expected, threshold);
+  }
+
+  // ---- end similarity ----
+
   // ---- json ----
 
   /**

@@ -189,6 +189,8 @@ class AdversarialInputs_Test {
           return List.of("gpt-4o-mini");
         case "schemaJson":
           return List.of(SCHEMA);
+        case "expected":
+          return List.of("ab");
         default:
           return null;
       }
@@ -198,6 +200,12 @@ class AdversarialInputs_Test {
     }
     if (type == String[].class && (name.equals("keywords") || name.equals("domainTerms"))) {
       return List.of((Object) new String[] {"a", "sk", "東京", "eyJ"});
+    }
+    if (type == java.util.Collection.class && name.equals("expected")) {
+      return List.of(List.of("ab", "東京"));
+    }
+    if (type == io.github.evals4j.assertions.similarity.Embedder.class) {
+      return List.of(new io.github.evals4j.assertions.similarity.LetterEmbedder());
     }
     if (type == Character.UnicodeScript[].class) {
       return List.of((Object) new Character.UnicodeScript[] {Character.UnicodeScript.LATIN});
