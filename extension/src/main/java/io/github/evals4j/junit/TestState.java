@@ -488,6 +488,7 @@ final class TestState implements Evals4jTest, Recorder, AutoCloseable {
       reason(error.getMessage());
     }
     synchronized (checks) {
+      QualityTags.apply(scopes, transaction, checks);
       if (!checks.isEmpty()) {
         transaction.setData("evals4j.checks.total", checks.size());
         transaction.setData("evals4j.checks.failed",
