@@ -10,6 +10,7 @@ import io.github.evals4j.aggregate.Comparison;
 import io.github.evals4j.aggregate.FailingExample;
 import io.github.evals4j.aggregate.PromptStats;
 import io.github.evals4j.aggregate.QualityStats;
+import io.github.evals4j.aggregate.QualityComparison;
 import io.github.evals4j.aggregate.CaseScore;
 import io.github.evals4j.aggregate.RepeatStats;
 import io.github.evals4j.check.Evidence;
@@ -139,7 +140,10 @@ public record Report(
         c.casesNotCompared(),
         c.fixes().stream().map(x -> new CaseFix(f.apply(x.caseId()), x.baselinePassRate(),
             x.candidatePassRate())).toList(),
-        c.regressedCases(), c.fixedCases())).toList();
+        c.regressedCases(), c.fixedCases(), c.quality().stream().map(q -> new QualityComparison(
+            q.rubric(), q.scaleMin(), q.scaleMax(), q.cases(), q.paired(), q.baselineMean(),
+            q.candidateMean(), q.delta(), q.test(), q.pValue(), q.verdict(), f.apply(q.summary())))
+            .toList())).toList();
   }
 
   /** Whether a gate failed. */
