@@ -73,8 +73,11 @@ final class GroupAccumulator {
     rubric(caseId, r, judgeError);
     if (judgeError) {
       // Neither a pass nor a fail: the run is unknown (left out of the pass rate) unless another
-      // check failed it; the count shows as the informational check "<name>.judge-error".
-      c.set(CaseAcc.UNKNOWN, repeat);
+      // check failed it; the count shows as the informational check "<name>.judge-error". The
+      // judge error of an informational check (reported, never gating) leaves the run as it is.
+      if (!options.informationalChecks().contains(QualityEvidence.rubricOf(r))) {
+        c.set(CaseAcc.UNKNOWN, repeat);
+      }
       checks.computeIfAbsent(name, n -> new CheckAcc(true)).results++;
       return;
     }
