@@ -49,11 +49,16 @@ public final class QualityRubrics {
 
   /** The rubric of {@code promptId}, judged by the sample's judge. */
   public static RubricCheck rubric(String promptId) {
+    return rubric(promptId, SampleJudge.get());
+  }
+
+  /** The rubric of {@code promptId}, judged by {@code judge}. */
+  public static RubricCheck rubric(String promptId, io.github.evals4j.judge.Judge judge) {
     List<String> c = CRITERIA.get(promptId);
     if (c == null) {
       throw new IllegalArgumentException("no quality rubric for prompt '" + promptId + "'");
     }
-    return JudgeChecks.rubric(SampleJudge.get(), c.get(0))
+    return JudgeChecks.rubric(judge, c.get(0))
         .steps(c.subList(1, c.size()).toArray(String[]::new))
         .named(name(promptId));
   }

@@ -54,12 +54,23 @@ public final class SampleJudge {
       return OpenAiJudge.builder().baseUrl(live.get().baseUrl()).apiKey(live.get().apiKey())
           .model(model).recordings(ReplayStore.live()).build();
     }
-    WireMockServer s = new WireMockServer(options().dynamicPort()
-        .usingFilesUnderClasspath("judge-wiremock").disableRequestJournal());
-    s.start();
+    WireMockServer s = fixtureServer(false);
     server = s;
     Runtime.getRuntime().addShutdownHook(new Thread(s::stop, "sample-judge-stop"));
-    return OpenAiJudge.builder().baseUrl(s.baseUrl() + "/v1").model(FIXTURE_MODEL)
+    return fixtureJudge(s);
+  }
+
+  /** A started WireMock server with the judge fixtures (fresh scenario states). */
+  static WireMockServer fixtureServer(boolean journal) {
+    var o = options().dynamicPort().usingFilesUnderClasspath("judge-wiremock");
+    WireMockServer s = new WireMockServer(journal ? o : o.disableRequestJournal());
+    s.start();
+    return s;
+  }
+
+  /** The judge that asks {@code server} (no recordings: the server is the recording). */
+  static OpenAiJudge fixtureJudge(WireMockServer server) {
+    return OpenAiJudge.builder().baseUrl(server.baseUrl() + "/v1").model(FIXTURE_MODEL)
         .timeout(Duration.ofSeconds(10)).maxRetryWait(Duration.ofSeconds(2))
         .recordings(ReplayStore.live()).build();
   }
