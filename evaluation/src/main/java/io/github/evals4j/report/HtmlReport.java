@@ -178,13 +178,14 @@ public final class HtmlReport {
       return;
     }
     h.append("<h2>Quality scores (model-graded)</h2>\n<table id=\"quality\" class=\"sortable\"><thead><tr>")
-        .append("<th>prompt</th><th>version</th><th>rubric</th><th>quality [95 % CI]</th><th>cases</th>")
+        .append("<th>prompt</th><th>version</th><th>model</th><th>rubric</th><th>quality [95 % CI]</th><th>cases</th>")
         .append("<th>spread</th><th>judge errors</th><th>judge agreement</th><th>judge cost</th>")
         .append("</tr></thead><tbody>\n");
     for (PromptStats s : report.prompts()) {
       for (io.github.evals4j.aggregate.QualityStats q : s.quality()) {
         h.append("<tr class=\"quality-row\">").append(td(Text.name(s.prompt().id())))
-            .append(td(Text.name(s.prompt().version()))).append(td(Text.name(q.rubric())))
+            .append(td(Text.name(s.prompt().version()))).append(td(Text.name(s.prompt().model())))
+            .append(td(Text.name(q.rubric())))
             .append(num(Cells.rubricScore(q), q.scored() ? q.mean() : -1))
             .append(num(Cells.rubricCases(q), q.cases()))
             .append(td(Cells.rubricSpread(q)))

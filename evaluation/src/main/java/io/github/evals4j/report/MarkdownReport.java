@@ -148,12 +148,13 @@ public final class MarkdownReport {
       return;
     }
     md.append("\n### Quality scores (model-graded)\n\n");
-    md.append("| prompt | version | rubric | quality [95 % CI] | cases | spread | judge errors | judge agreement | judge cost |\n");
-    md.append("|---|---|---|---|--:|---|--:|---|--:|\n");
+    md.append("| prompt | version | model | rubric | quality [95 % CI] | cases | spread | judge errors | judge agreement | judge cost |\n");
+    md.append("|---|---|---|---|---|--:|---|--:|---|--:|\n");
     for (PromptStats s : report.prompts()) {
       for (io.github.evals4j.aggregate.QualityStats q : s.quality()) {
         md.append("| ").append(Text.md(Text.name(s.prompt().id())))
             .append(" | ").append(Text.md(Text.name(s.prompt().version())))
+            .append(" | ").append(Text.md(Text.name(s.prompt().model())))
             .append(" | ").append(Text.md(Text.name(q.rubric())))
             .append(" | ").append(Cells.rubricScore(q))
             .append(" | ").append(Cells.rubricCases(q))

@@ -229,10 +229,10 @@ class QualityScoresTest {
 
     String md = MarkdownReport.render(report);
     assertThat(md).contains("### Quality scores (model-graded)",
-        "| answer | v1 | helpfulness | 6.9 / 10 [5.7, 8.2] | 7 (+1 unknown) | repeats sd 0.71"
+        "| answer | v1 | gpt-4o-mini | helpfulness | 6.9 / 10 [5.7, 8.2] | 7 (+1 unknown) | repeats sd 0.71"
             + " (max 0.71) | 1 of 9 runs | \u03ba 0.75, accuracy 87.5 %, \u03c1 0.81 (n 40, 1 judge"
             + " errors) |",
-        "| answer | v2 | helpfulness | 8.1 / 10 [7.4, 8.8] | 8 | \u2013 | 0 |",
+        "| answer | v2 | gpt-4o-mini | helpfulness | 8.1 / 10 [7.4, 8.8] | 8 | \u2013 | 0 |",
         "  - quality: answer@v2/gpt-4o-mini vs answer@v1/gpt-4o-mini: helpfulness 6.93 / 10");
     assertThat(ConsoleTable.render(report)).contains(
         "QUALITY answer@v1/gpt-4o-mini helpfulness: 6.9 / 10 [5.7, 8.2] (95 % CI, 7 (+1 unknown)"
