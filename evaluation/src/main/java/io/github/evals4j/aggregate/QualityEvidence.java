@@ -50,7 +50,7 @@ public final class QualityEvidence {
 
   /** The evidence that the score is the mean of {@code n} samples with standard deviation {@code sd}. */
   public static Evidence samples(int n, double sd) {
-    return new Evidence(0, 0, n + ";" + num(sd), SAMPLES,
+    return new Evidence(0, 0, n + ";" + sd, SAMPLES,
         "mean of " + n + " judge samples, standard deviation " + num(sd));
   }
 
