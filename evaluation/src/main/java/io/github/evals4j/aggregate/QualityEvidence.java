@@ -57,7 +57,7 @@ public final class QualityEvidence {
   /** The evidence of a calibration of a rubric against human labels. */
   public static Evidence agreement(Agreement a) {
     String text = "labelled=" + a.labelled() + ";judged=" + a.judged() + ";errors=" + a.judgeErrors()
-        + ";accuracy=" + num(a.accuracy()) + ";kappa=" + opt(a.kappa()) + ";spearman="
+        + ";accuracy=" + a.accuracy() + ";kappa=" + opt(a.kappa()) + ";spearman="
         + opt(a.spearman());
     return new Evidence(0, 0, text, AGREEMENT, "judge agreement with human labels");
   }
@@ -163,6 +163,6 @@ public final class QualityEvidence {
   }
 
   private static String opt(OptionalDouble d) {
-    return d.isPresent() ? num(d.getAsDouble()) : "NaN";
+    return d.isPresent() ? Double.toString(d.getAsDouble()) : "NaN"; // full precision
   }
 }
