@@ -44,6 +44,8 @@ import java.util.OptionalLong;
  *     {@value Comparisons#MAX_LISTED} listed)
  * @param regressedCases how many cases regressed (listed or not)
  * @param fixedCases how many cases were fixed (listed or not)
+ * @param quality each rubric both versions were graded on, compared on its scale (see
+ *     {@link QualityComparison}); empty without rubrics and in older reports
  */
 public record Comparison(
     PromptRef baseline,
@@ -66,9 +68,11 @@ public record Comparison(
     @JsonSetter(nulls = Nulls.AS_EMPTY) long casesNotCompared,
     @JsonSetter(nulls = Nulls.AS_EMPTY) List<CaseFix> fixes,
     @JsonSetter(nulls = Nulls.AS_EMPTY) long regressedCases,
-    @JsonSetter(nulls = Nulls.AS_EMPTY) long fixedCases) {
+    @JsonSetter(nulls = Nulls.AS_EMPTY) long fixedCases,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) List<QualityComparison> quality) {
 
   public Comparison {
+    quality = quality == null ? List.of() : List.copyOf(quality);
     moreCasesNeeded = moreCasesNeeded == null ? OptionalLong.empty() : moreCasesNeeded;
     costPerCaseDeltaUsd = costPerCaseDeltaUsd == null ? OptionalDouble.empty() : costPerCaseDeltaUsd;
     p95LatencyDeltaMs = p95LatencyDeltaMs == null ? OptionalDouble.empty() : p95LatencyDeltaMs;
@@ -76,6 +80,19 @@ public record Comparison(
     fixes = fixes == null ? List.of() : List.copyOf(fixes);
     regressedCases = Math.max(regressedCases, regressions.size());
     fixedCases = Math.max(fixedCases, fixes.size());
+  }
+
+  /** A comparison without rubrics (the form before quality comparisons existed). */
+  public Comparison(PromptRef baseline, PromptRef candidate, double baselinePassRate,
+      double candidatePassRate, double passRateDelta, String test, double pValue, Verdict verdict,
+      OptionalLong moreCasesNeeded, OptionalDouble costPerCaseDeltaUsd,
+      OptionalDouble p95LatencyDeltaMs, List<CaseRegression> regressions, String summary,
+      String measure, boolean paired, long baselineCases, long candidateCases,
+      long casesNotCompared, List<CaseFix> fixes, long regressedCases, long fixedCases) {
+    this(baseline, candidate, baselinePassRate, candidatePassRate, passRateDelta, test, pValue,
+        verdict, moreCasesNeeded, costPerCaseDeltaUsd, p95LatencyDeltaMs, regressions, summary,
+        measure, paired, baselineCases, candidateCases, casesNotCompared, fixes, regressedCases,
+        fixedCases, List.of());
   }
 
   /** Regressed cases not listed in {@code regressions}. */

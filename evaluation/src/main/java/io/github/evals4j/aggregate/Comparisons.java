@@ -148,7 +148,88 @@ public final class Comparisons {
     return new Comparison(
         baseline.prompt(), candidate.prompt(), rate1, rate2, delta, test, p, verdict, more,
         costDelta, latencyDelta, changes.regressions, summary, MEASURE, paired, q1.length, q2.length,
-        notCompared, changes.fixes, changes.regressed, changes.fixed);
+        notCompared, changes.fixes, changes.regressed, changes.fixed, quality(baseline, candidate));
+  }
+
+  /** Every rubric both versions were graded on, compared on its scale. */
+  static List<QualityComparison> quality(PromptStats baseline, PromptStats candidate) {
+    List<QualityComparison> out = new ArrayList<>();
+    for (QualityStats after : candidate.quality()) {
+      Optional<QualityStats> before = baseline.quality(after.rubric());
+      if (before.isPresent() && before.get().scored() && after.scored()) {
+        out.add(compareQuality(baseline.prompt(), candidate.prompt(), before.get(), after));
+      }
+    }
+    return out;
+  }
+
+  /** Scores are compared to a thousandth of a point: the exact test works on integers. */
+  private static final double SCORE_UNIT = 1000;
+
+  /** One rubric of two versions: paired sign-flip test over the common cases, else two-sample. */
+  static QualityComparison compareQuality(PromptRef base, PromptRef cand, QualityStats before,
+      QualityStats after) {
+    Map<String, Double> b = caseMeans(before);
+    Map<String, Double> a = caseMeans(after);
+    double sumB = 0;
+    double sumA = 0;
+    List<Long> diffs = new ArrayList<>();
+    for (Map.Entry<String, Double> e : b.entrySet()) {
+      Double other = a.get(e.getKey());
+      if (other != null) {
+        sumB += e.getValue();
+        sumA += other;
+        diffs.add(Math.round(other * SCORE_UNIT) - Math.round(e.getValue() * SCORE_UNIT));
+      }
+    }
+    boolean paired = !diffs.isEmpty();
+    double meanB;
+    double meanA;
+    String test;
+    double p;
+    long cases;
+    if (paired) {
+      cases = diffs.size();
+      meanB = sumB / cases;
+      meanA = sumA / cases;
+      long[] d = new long[diffs.size()];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = diffs.get(i);
+      }
+      test = "sign-flip-mid-p";
+      p = Permutation.pairedMidP(d);
+    } else {
+      double[] x = b.values().stream().mapToDouble(Double::doubleValue).toArray();
+      double[] y = a.values().stream().mapToDouble(Double::doubleValue).toArray();
+      cases = x.length + y.length;
+      meanB = mean(x);
+      meanA = mean(y);
+      test = "permutation-z";
+      p = Permutation.twoSampleP(x, y);
+    }
+    double delta = meanA - meanB;
+    Verdict verdict = p >= ALPHA || Math.abs(delta) < 1e-12 ? Verdict.NOT_SIGNIFICANT
+        : delta > 0 ? Verdict.CANDIDATE_BETTER : Verdict.BASELINE_BETTER;
+    String scale = " / " + QualityEvidence.num(after.scaleMax());
+    String summary = String.format(Locale.ROOT,
+        "%s vs %s: %s %.2f%s \u2192 %.2f%s (%+.2f, %d %s cases), %s (p = %.4f, %s)",
+        cand.label(), base.label(), before.rubric(), meanB, scale, meanA, scale, delta, cases,
+        paired ? "paired" : "unpaired",
+        verdict == Verdict.NOT_SIGNIFICANT ? "not significant"
+            : (verdict == Verdict.CANDIDATE_BETTER ? cand.label() : base.label()) + " scores higher",
+        p, test);
+    return new QualityComparison(before.rubric(), after.scaleMin(), after.scaleMax(), cases, paired,
+        meanB, meanA, delta, test, p, verdict, summary);
+  }
+
+  private static Map<String, Double> caseMeans(QualityStats q) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (CaseScore c : q.caseScores()) {
+      if (c.scores().count() > 0) {
+        m.put(c.id(), c.scores().mean());
+      }
+    }
+    return m;
   }
 
   /**

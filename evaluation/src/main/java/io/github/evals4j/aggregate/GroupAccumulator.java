@@ -57,6 +57,8 @@ final class GroupAccumulator {
   private long replayedCalls;
   private final CostAcc appCost = new CostAcc();
   private final CostAcc judgeCost = new CostAcc();
+  // Rubrics (results with a quality scale), by name.
+  private final Map<String, RubricAcc> rubrics = new java.util.TreeMap<>();
 
   GroupAccumulator(PromptRef prompt, AggregationOptions options) {
     this.prompt = prompt;
@@ -67,10 +69,15 @@ final class GroupAccumulator {
     CaseAcc c = cases.computeIfAbsent(caseId, id -> new CaseAcc());
     c.set(CaseAcc.SEEN, repeat);
     String name = r.check();
-    if (isJudgeError(r)) {
+    boolean judgeError = isJudgeError(r);
+    rubric(caseId, r, judgeError);
+    if (judgeError) {
       // Neither a pass nor a fail: the run is unknown (left out of the pass rate) unless another
-      // check failed it; the count shows as the informational check "<name>.judge-error".
-      c.set(CaseAcc.UNKNOWN, repeat);
+      // check failed it; the count shows as the informational check "<name>.judge-error". The
+      // judge error of an informational check (reported, never gating) leaves the run as it is.
+      if (!options.informationalChecks().contains(QualityEvidence.rubricOf(r))) {
+        c.set(CaseAcc.UNKNOWN, repeat);
+      }
       checks.computeIfAbsent(name, n -> new CheckAcc(true)).results++;
       return;
     }
@@ -108,6 +115,42 @@ final class GroupAccumulator {
       failedResults++;
       example(caseId, repeat, r, output);
     }
+  }
+
+  /** A result with a quality scale: its score (or judge error) on its rubric. */
+  private void rubric(String caseId, CheckResult r, boolean judgeError) {
+    double[] scale = QualityEvidence.scaleOf(r);
+    if (scale == null || !judgeError && !Double.isFinite(r.score())) {
+      return;
+    }
+    RubricAcc acc = rubrics.computeIfAbsent(QualityEvidence.rubricOf(r),
+        n -> new RubricAcc(scale[0], scale[1]));
+    acc.min = Math.min(acc.min, scale[0]);
+    acc.max = Math.max(acc.max, scale[1]);
+    CaseScore c = acc.cases.get(caseId);
+    if (c == null && acc.cases.size() >= options.maxListedCases()) {
+      acc.truncated = true;
+      if (judgeError) {
+        acc.judgeErrors++;
+      } else {
+        acc.verdicts++;
+      }
+      return;
+    }
+    if (c == null) {
+      c = new CaseScore(caseId, Spread.NONE, 0);
+    }
+    if (judgeError) {
+      acc.judgeErrors++;
+      acc.cases.put(caseId, new CaseScore(caseId, c.scores(), c.judgeErrors() + 1));
+      return;
+    }
+    acc.verdicts++;
+    acc.cases.put(caseId, new CaseScore(caseId, c.scores().plus(r.score()), c.judgeErrors()));
+    QualityEvidence.samplesStdDevOf(r).ifPresent(sd -> {
+      acc.sampleSdSum += sd;
+      acc.sampleSdCount++;
+    });
   }
 
   /** Keeps one example per case and check (the first failing run), counting the others. */
@@ -163,7 +206,7 @@ final class GroupAccumulator {
     }
   }
 
-  synchronized PromptStats snapshot() {
+  synchronized PromptStats snapshot(Map<String, Agreement> agreements) {
     List<CaseStats> outcomes = new ArrayList<>(cases.size());
     long grounded = 0;
     long hallucinated = 0;
@@ -188,6 +231,13 @@ final class GroupAccumulator {
       shown.add(examples.get(i).withOccurrences(exampleOccurrences[i]));
     }
     int caseCount = cases.size();
+    List<QualityStats> quality = new ArrayList<>(rubrics.size());
+    for (Map.Entry<String, RubricAcc> e : rubrics.entrySet()) {
+      RubricAcc a = e.getValue();
+      quality.add(QualityStats.of(e.getKey(), a.min, a.max, a.verdicts, a.judgeErrors,
+          new ArrayList<>(a.cases.values()), a.truncated, Mean.of(a.sampleSdSum, a.sampleSdCount),
+          agreements.get(e.getKey())));
+    }
     return PromptStats.build(
         prompt, caseCount, outcomes, false, checkStats, new Rate(hallucinated, grounded),
         Mean.of(specificitySum, specificityCount), Mean.of(qualitySum, qualityCount),
@@ -195,7 +245,7 @@ final class GroupAccumulator {
         new TokenStats(calls, inputTokens, outputTokens, cachedTokens, reasoningTokens, unknownUsage,
             failedCalls, replayedCalls),
         appCost.stats(caseCount), judgeCost.stats(caseCount), shown, failedResults,
-        options.maxListedCases());
+        options.maxListedCases(), quality);
   }
 
   private static boolean isJudgeError(CheckResult r) {
@@ -212,6 +262,9 @@ final class GroupAccumulator {
     for (Evidence e : r.evidence()) {
       if (evidence.size() == MAX_EVIDENCE) {
         break;
+      }
+      if (QualityEvidence.SCALE.equals(e.kind()) || QualityEvidence.SAMPLES.equals(e.kind())) {
+        continue; // machine-readable, said by the quality score
       }
       evidence.add(new Evidence(e.start(), e.end(), Texts.abbreviate(e.text(), MAX_EVIDENCE_TEXT),
           e.kind(), Texts.abbreviate(e.reason(), MAX_EVIDENCE_TEXT)));
@@ -352,6 +405,22 @@ final class GroupAccumulator {
 
     String scale() {
       return passFail ? CheckStats.PASS_FAIL : unit ? CheckStats.UNIT : CheckStats.VALUE;
+    }
+  }
+
+  private static final class RubricAcc {
+    double min;
+    double max;
+    long verdicts;
+    long judgeErrors;
+    boolean truncated;
+    double sampleSdSum;
+    long sampleSdCount;
+    final Map<String, CaseScore> cases = new LinkedHashMap<>();
+
+    RubricAcc(double min, double max) {
+      this.min = min;
+      this.max = max;
     }
   }
 

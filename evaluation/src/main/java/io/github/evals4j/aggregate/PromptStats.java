@@ -46,6 +46,8 @@ import java.util.Set;
  * @param examples a capped sample of failing results, one per case and check
  * @param failedResults how many failing results were recorded in all (informational ones
  *     included): the examples stand for some of them, the report says how many are not shown
+ * @param quality the quality score of each rubric (model-graded check with a scale) on its own
+ *     scale, by rubric name; empty without rubrics (and in reports written before it existed)
  */
 public record PromptStats(
     PromptRef prompt,
@@ -66,12 +68,37 @@ public record PromptStats(
     List<CaseStats> caseOutcomes,
     boolean casesTruncated,
     List<FailingExample> examples,
-    @JsonSetter(nulls = Nulls.AS_EMPTY) long failedResults) {
+    @JsonSetter(nulls = Nulls.AS_EMPTY) long failedResults,
+    @JsonSetter(nulls = Nulls.AS_EMPTY) List<QualityStats> quality) {
 
   public PromptStats {
+    quality = quality == null ? List.of() : List.copyOf(quality);
     checks = List.copyOf(checks);
     caseOutcomes = List.copyOf(caseOutcomes);
     examples = List.copyOf(examples);
+  }
+
+  /** Statistics without rubrics (the form before quality scores per rubric existed). */
+  public PromptStats(PromptRef prompt, int cases, long runs, long passedRuns, double passRate,
+      Interval passRateInterval, List<CheckStats> checks, Rate hallucination, Mean specificity,
+      Mean qualityScore, LatencyStats latency, TokenStats tokens, CostStats applicationCost,
+      CostStats judgeCost, RepeatStats repeats, List<CaseStats> caseOutcomes,
+      boolean casesTruncated, List<FailingExample> examples, long failedResults) {
+    this(prompt, cases, runs, passedRuns, passRate, passRateInterval, checks, hallucination,
+        specificity, qualityScore, latency, tokens, applicationCost, judgeCost, repeats,
+        caseOutcomes, casesTruncated, examples, failedResults, List.of());
+  }
+
+  /** This prompt version's statistics with {@code quality} as its rubrics. */
+  public PromptStats withQuality(List<QualityStats> quality) {
+    return new PromptStats(prompt, cases, runs, passedRuns, passRate, passRateInterval, checks,
+        hallucination, specificity, qualityScore, latency, tokens, applicationCost, judgeCost,
+        repeats, caseOutcomes, casesTruncated, examples, failedResults, quality);
+  }
+
+  /** The quality score of the rubric {@code name}, if this version has it. */
+  public java.util.Optional<QualityStats> quality(String name) {
+    return quality.stream().filter(q -> q.rubric().equals(name)).findFirst();
   }
 
   /** The hallucination rate, empty when no grounding check ran. */
@@ -139,6 +166,13 @@ public record PromptStats(
     }
     // Without truncation, the shards' cases are all known and counted exactly; with it, the runs
     // of the cases left out are only in the shards' totals.
+    Map<String, QualityStats> quality = new java.util.TreeMap<>();
+    for (QualityStats q : a.quality) {
+      quality.put(q.rubric(), q);
+    }
+    for (QualityStats q : b.quality) {
+      quality.merge(q.rubric(), q, (x, y) -> QualityStats.merge(x, y, maxListedCases));
+    }
     boolean truncated = a.casesTruncated || b.casesTruncated;
     int caseCount = truncated ? Math.max(a.cases + b.cases - overlap(a, b), cases.size()) : cases.size();
     return build(
@@ -149,7 +183,8 @@ public record PromptStats(
         a.applicationCost.plus(b.applicationCost, caseCount),
         a.judgeCost.plus(b.judgeCost, caseCount), new ArrayList<>(examples.values()),
         a.failedResults + b.failedResults, maxListedCases,
-        truncated ? new long[] {a.runs + b.runs, a.passedRuns + b.passedRuns} : null);
+        truncated ? new long[] {a.runs + b.runs, a.passedRuns + b.passedRuns} : null,
+        new ArrayList<>(quality.values()));
   }
 
   private static int overlap(PromptStats a, PromptStats b) {
@@ -170,9 +205,10 @@ public record PromptStats(
       PromptRef prompt, int caseCount, List<CaseStats> caseOutcomes, boolean truncated,
       List<CheckStats> checks, Rate hallucination, Mean specificity, Mean quality,
       LatencyStats latency, TokenStats tokens, CostStats app, CostStats judge,
-      List<FailingExample> examples, long failedResults, int maxListedCases) {
+      List<FailingExample> examples, long failedResults, int maxListedCases,
+      List<QualityStats> rubrics) {
     return build(prompt, caseCount, caseOutcomes, truncated, checks, hallucination, specificity,
-        quality, latency, tokens, app, judge, examples, failedResults, maxListedCases, null);
+        quality, latency, tokens, app, judge, examples, failedResults, maxListedCases, null, rubrics);
   }
 
   /** {@code totals}: runs and passed runs when {@code caseOutcomes} are not all the cases. */
@@ -180,7 +216,8 @@ public record PromptStats(
       PromptRef prompt, int caseCount, List<CaseStats> caseOutcomes, boolean truncated,
       List<CheckStats> checks, Rate hallucination, Mean specificity, Mean quality,
       LatencyStats latency, TokenStats tokens, CostStats app, CostStats judge,
-      List<FailingExample> examples, long failedResults, int maxListedCases, long[] totals) {
+      List<FailingExample> examples, long failedResults, int maxListedCases, long[] totals,
+      List<QualityStats> rubrics) {
     long runs = 0;
     long passed = 0;
     int maxRepeats = 0;
@@ -236,6 +273,6 @@ public record PromptStats(
         Proportions.wilson(passed, runs), checks, hallucination, specificity, quality, latency,
         tokens, app, judge, new RepeatStats(maxRepeats, passAt, passHat, unstable, unstableIds,
             spreadCases == 0 ? 0 : spreadSum / spreadCases, spreadMax),
-        kept, truncated || caseOutcomes.size() > maxListedCases, examples, failedResults);
+        kept, truncated || caseOutcomes.size() > maxListedCases, examples, failedResults, rubrics);
   }
 }

@@ -8,6 +8,7 @@ import io.github.evals4j.prompt.Attribution;
 import io.github.evals4j.prompt.PromptRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,10 @@ public final class RunAggregator {
   private final AggregationOptions options;
   private final PriceTable prices;
   private final ConcurrentHashMap<PromptRef, GroupAccumulator> groups = new ConcurrentHashMap<>();
+  /** The suffix of the check name of a calibration's result ({@code <rubric>.calibration}). */
+  public static final String CALIBRATION_SUFFIX = ".calibration";
+
+  private final ConcurrentHashMap<String, Agreement> agreements = new ConcurrentHashMap<>();
 
   /** An aggregator with these options, pricing calls with {@code prices}. */
   public RunAggregator(AggregationOptions options, PriceTable prices) {
@@ -60,6 +65,29 @@ public final class RunAggregator {
     group(at.prompt()).check(at.caseId(), at.repeat(), result, output);
   }
 
+  /**
+   * Records a rubric's calibration: when {@code result} carries {@linkplain
+   * QualityEvidence#agreement agreement figures}, they are shown next to the rubric of that name
+   * (its check name, without a {@value #CALIBRATION_SUFFIX} suffix) in every prompt version,
+   * whichever test (attributed to a prompt or not) recorded it. A later calibration of the same
+   * rubric replaces an earlier one.
+   *
+   * @return whether the result carried agreement figures
+   */
+  public boolean recordAgreement(CheckResult result) {
+    Objects.requireNonNull(result, "result");
+    Agreement a = QualityEvidence.agreementOf(result);
+    if (a == null) {
+      return false;
+    }
+    String name = result.check();
+    if (name.endsWith(CALIBRATION_SUFFIX)) {
+      name = name.substring(0, name.length() - CALIBRATION_SUFFIX.length());
+    }
+    agreements.put(name, a);
+    return true;
+  }
+
   /** Records an LLM call made by the application under test. */
   public void recordCall(Attribution at, LlmCall call) {
     recordCall(at, call, CallRole.APPLICATION);
@@ -80,7 +108,7 @@ public final class RunAggregator {
     keys.sort(null);
     List<PromptStats> out = new ArrayList<>(keys.size());
     for (PromptRef key : keys) {
-      out.add(groups.get(key).snapshot());
+      out.add(groups.get(key).snapshot(Map.copyOf(agreements)));
     }
     return out;
   }

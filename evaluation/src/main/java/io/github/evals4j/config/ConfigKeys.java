@@ -218,8 +218,15 @@ public final class ConfigKeys {
           + " (USD)");
   public static final Key GATE_MAX_P95_LATENCY_MS = gate("max-p95-latency-ms", "number", "off",
       "fails when the p95 LLM call latency is above it (ms)");
-  public static final Key GATE_MIN_QUALITY_SCORE = gate("min-quality-score", "number", "off",
-      "fails when the mean quality score is below it");
+  public static final Key GATE_MIN_QUALITY_SCORE = gate("min-quality-score", "score", "off",
+      "fails when the quality score is below it: each rubric's mean on its own scale (7, or 7/10"
+          + " naming the scale), else the mean 0..1 score");
+  public static final Key GATE_MIN_JUDGE_AGREEMENT = gate("min-judge-agreement", "number", "off",
+      "fails when Cohen's kappa of a rubric's calibration against human labels is below it (each"
+          + " rubric)");
+  public static final Key GATE_JUDGE_ERRORS = gate("judge-errors", "text", "unknown",
+      "unknown: a case with judge errors only is left out and the quality gate line counts it;"
+          + " fail: any judge error fails the quality gate");
   public static final Key GATE_NO_REGRESSION = gate("no-regression", "boolean", "true",
       "with a baseline, fails when a case regressed or the pass rate is significantly lower");
   public static final Key GATE_SCORE_DROP_MARGIN = gate("score-drop-margin", "number", "0.2",

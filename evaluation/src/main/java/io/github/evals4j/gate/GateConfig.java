@@ -19,12 +19,19 @@ import java.util.OptionalDouble;
  * @param maxCostPerCaseUsd the highest application cost per case
  * @param maxCostPerRunUsd the highest application cost of the prompt version in the run
  * @param maxP95LatencyMs the highest p95 LLM call latency
- * @param minQualityScore the lowest mean quality score
+ * @param minQualityScore the lowest mean quality score: of each rubric on its own scale when the
+ *     prompt version has rubrics (model-graded checks with a scale), else of the 0..1 results
  * @param noRegression fail when a case regressed against the baseline report, or the baseline
  *     passes significantly more often
  * @param scoreDropMargin a per-case quality score drop larger than this is a regression
  * @param failOnUnknown fail a gate whose value is unknown (e.g. cost of an unpriced model) instead
  *     of reporting it as unknown
+ * @param minCasePassRate the lowest pass rate of each case across its repeats
+ * @param qualityScaleMax the top of the scale {@code minQualityScore} is given on ({@code 7/10}):
+ *     a rubric on another scale fails the gate as misconfigured; empty: each rubric's own scale
+ * @param minJudgeAgreement the lowest Cohen's kappa of each rubric's calibration
+ * @param failOnJudgeErrors a rubric with any judge error fails {@code min-quality-score}; by
+ *     default a case with judge errors only is unknown, left out, and the gate line counts it
  */
 public record GateConfig(
     OptionalDouble minPassRate,
@@ -37,9 +44,14 @@ public record GateConfig(
     boolean noRegression,
     double scoreDropMargin,
     boolean failOnUnknown,
-    OptionalDouble minCasePassRate) {
+    OptionalDouble minCasePassRate,
+    OptionalDouble qualityScaleMax,
+    OptionalDouble minJudgeAgreement,
+    boolean failOnJudgeErrors) {
 
   public GateConfig {
+    qualityScaleMax = orEmpty(qualityScaleMax);
+    minJudgeAgreement = orEmpty(minJudgeAgreement);
     minPassRate = orEmpty(minPassRate);
     maxHallucinationRate = orEmpty(maxHallucinationRate);
     maxCostPerCaseUsd = orEmpty(maxCostPerCaseUsd);
@@ -50,6 +62,17 @@ public record GateConfig(
     if (!(scoreDropMargin >= 0)) {
       throw new IllegalArgumentException("score drop margin must be >= 0: " + scoreDropMargin);
     }
+  }
+
+  /** Thresholds without the rubric gates (the form before they existed). */
+  public GateConfig(OptionalDouble minPassRate, boolean passRateOnLowerBound,
+      OptionalDouble maxHallucinationRate, OptionalDouble maxCostPerCaseUsd,
+      OptionalDouble maxCostPerRunUsd, OptionalDouble maxP95LatencyMs,
+      OptionalDouble minQualityScore, boolean noRegression, double scoreDropMargin,
+      boolean failOnUnknown, OptionalDouble minCasePassRate) {
+    this(minPassRate, passRateOnLowerBound, maxHallucinationRate, maxCostPerCaseUsd,
+        maxCostPerRunUsd, maxP95LatencyMs, minQualityScore, noRegression, scoreDropMargin,
+        failOnUnknown, minCasePassRate, OptionalDouble.empty(), OptionalDouble.empty(), false);
   }
 
   /** Min pass rate 0.90, max hallucination 0.05, max cost per run $0.10, no regression, margin 0.2. */
@@ -63,7 +86,8 @@ public record GateConfig(
   public GateConfig withMinPassRate(double rate) {
     return new GateConfig(OptionalDouble.of(rate), passRateOnLowerBound, maxHallucinationRate,
         maxCostPerCaseUsd, maxCostPerRunUsd, maxP95LatencyMs, minQualityScore, noRegression,
-        scoreDropMargin, failOnUnknown, minCasePassRate);
+        scoreDropMargin, failOnUnknown, minCasePassRate, qualityScaleMax, minJudgeAgreement,
+        failOnJudgeErrors);
   }
 
   private static OptionalDouble orEmpty(OptionalDouble d) {

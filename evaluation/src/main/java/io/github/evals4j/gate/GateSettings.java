@@ -145,11 +145,14 @@ public final class GateSettings {
         threshold(values, "max-cost-per-case", d.maxCostPerCaseUsd(), where),
         threshold(values, "max-cost-per-run", d.maxCostPerRunUsd(), where),
         threshold(values, "max-p95-latency-ms", d.maxP95LatencyMs(), where),
-        threshold(values, "min-quality-score", d.minQualityScore(), where),
+        quality(values, where, 0),
         bool(values, "no-regression", d.noRegression(), where),
         threshold(values, "score-drop-margin", OptionalDouble.of(d.scoreDropMargin()), where).orElse(0),
         bool(values, "fail-on-unknown", d.failOnUnknown(), where),
-        threshold(values, "min-case-pass-rate", d.minCasePassRate(), where));
+        threshold(values, "min-case-pass-rate", d.minCasePassRate(), where),
+        quality(values, where, 1),
+        threshold(values, "min-judge-agreement", d.minJudgeAgreement(), where),
+        judgeErrors(values, where));
   }
 
   private static OptionalDouble threshold(Map<String, String> v, String key, OptionalDouble dflt, String where) {
@@ -173,6 +176,55 @@ public final class GateSettings {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           where + key + ": expected a number >= 0 (or a percentage, or 'off'), got '" + v.get(key) + "'");
+    }
+  }
+
+  /**
+   * {@code min-quality-score}: {@code 7} (each rubric on its own scale, or the 0..1 mean without
+   * rubrics) or {@code 7/10} (naming the scale: a rubric on another scale is a misconfigured
+   * gate). {@code part} 0 is the threshold, 1 the scale's top.
+   */
+  private static OptionalDouble quality(Map<String, String> v, String where, int part) {
+    String key = "min-quality-score";
+    String s = v.get(key);
+    if (s == null || s.strip().equalsIgnoreCase("off")) {
+      return OptionalDouble.empty();
+    }
+    String[] parts = s.strip().split("\\s*/\\s*", -1);
+    try {
+      if (parts.length > 2) {
+        throw new NumberFormatException();
+      }
+      double threshold = Double.parseDouble(parts[0]);
+      double max = parts.length == 2 ? Double.parseDouble(parts[1]) : Double.NaN;
+      if (!Double.isFinite(threshold) || threshold < 0 || parts.length == 2
+          && !(Double.isFinite(max) && max > 0 && threshold <= max)) {
+        throw new NumberFormatException();
+      }
+      if (part == 0) {
+        return OptionalDouble.of(threshold);
+      }
+      return parts.length == 2 ? OptionalDouble.of(max) : OptionalDouble.empty();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(where + key + ": expected a score >= 0, optionally with"
+          + " the top of its scale (7 or 7/10), or 'off', got '" + s + "'");
+    }
+  }
+
+  /** {@code judge-errors}: {@code unknown} (default) or {@code fail}. */
+  private static boolean judgeErrors(Map<String, String> v, String where) {
+    String s = v.get("judge-errors");
+    if (s == null) {
+      return false;
+    }
+    switch (s.strip().toLowerCase(Locale.ROOT)) {
+      case "unknown":
+        return false;
+      case "fail":
+        return true;
+      default:
+        throw new IllegalArgumentException(where + "judge-errors: expected unknown or fail, got '"
+            + s + "'");
     }
   }
 

@@ -7,6 +7,7 @@ import io.github.evals4j.aggregate.CaseRegression;
 import io.github.evals4j.aggregate.Comparison;
 import io.github.evals4j.aggregate.Comparisons;
 import io.github.evals4j.aggregate.PromptStats;
+import io.github.evals4j.aggregate.QualityStats;
 import io.github.evals4j.aggregate.Verdict;
 import io.github.evals4j.prompt.PromptRef;
 import java.util.ArrayList;
@@ -92,10 +93,19 @@ public final class Gates {
         max, false, Format::millis,
         base.filter(b -> b.latency().count() > 0).map(b -> Format.millis(b.latency().p95Ms())), c,
         s.latency().count() == 0)));
-    c.minQualityScore().ifPresent(min -> out.add(judge(p, "min-quality-score", "mean quality score",
-        s.qualityScore().value(), min, true, Format::score,
-        base.flatMap(b -> boxed(b.qualityScore().value()).map(Format::score)), c,
-        s.qualityScore().count() == 0)));
+    if (s.quality().isEmpty()) {
+      c.minQualityScore().ifPresent(min -> out.add(judge(p, "min-quality-score", "mean quality score",
+          s.qualityScore().value(), min, true, Format::score,
+          base.flatMap(b -> boxed(b.qualityScore().value()).map(Format::score)), c,
+          s.qualityScore().count() == 0)));
+    } else {
+      c.minQualityScore().ifPresent(min -> {
+        for (QualityStats q : s.quality()) {
+          out.add(QualityGates.minQuality(p, q, base.flatMap(b -> b.quality(q.rubric())), min, c));
+        }
+      });
+    }
+    c.minJudgeAgreement().ifPresent(min -> out.addAll(QualityGates.minAgreement(s, min, c)));
     if (c.noRegression()) {
       out.add(regression(s, base, c));
     }

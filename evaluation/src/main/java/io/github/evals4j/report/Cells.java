@@ -57,6 +57,64 @@ final class Cells {
     return s.qualityScore().value().isPresent() ? Format.score(s.qualityScore().mean()) : "–";
   }
 
+  /** A rubric's quality score on its scale with its interval: {@code 9.2 / 10 [8.7, 9.6]}. */
+  static String rubricScore(io.github.evals4j.aggregate.QualityStats q) {
+    if (!q.scored()) {
+      return "unknown";
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f / %s [%.1f, %.1f]", q.mean(),
+        scaleTop(q.scaleMax()), q.interval().lower(), q.interval().upper());
+  }
+
+  static String scaleTop(double max) {
+    return max == Math.rint(max) ? Long.toString((long) max)
+        : String.format(java.util.Locale.ROOT, "%.2f", max);
+  }
+
+  /** Cases scored, and unknown ones: {@code 20} or {@code 19 (+1 unknown)}. */
+  static String rubricCases(io.github.evals4j.aggregate.QualityStats q) {
+    return q.cases() + (q.unknownCases() > 0 ? " (+" + q.unknownCases() + " unknown)" : "");
+  }
+
+  /** Spread across repeats and judge samples: {@code sd 0.3 (max 0.9)}, or "–". */
+  static String rubricSpread(io.github.evals4j.aggregate.QualityStats q) {
+    StringBuilder b = new StringBuilder();
+    if (q.maxRepeatStdDev() > 0 || q.meanRepeatStdDev() > 0) {
+      b.append(String.format(java.util.Locale.ROOT, "repeats sd %.2f (max %.2f)",
+          q.meanRepeatStdDev(), q.maxRepeatStdDev()));
+    }
+    if (q.judgeSampleStdDev().count() > 0) {
+      b.append(b.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT,
+          "samples sd %.2f", q.judgeSampleStdDev().mean()));
+    }
+    return b.length() == 0 ? "–" : b.toString();
+  }
+
+  /** Judge errors of a rubric: {@code 0} or {@code 2 of 40 runs}. */
+  static String judgeErrors(io.github.evals4j.aggregate.QualityStats q) {
+    return q.judgeErrors() == 0 ? "0"
+        : q.judgeErrors() + " of " + (q.judgeErrors() + q.verdicts()) + " runs";
+  }
+
+  /** A rubric's calibration: {@code κ 0.78, accuracy 90.0 %, ρ 0.85 (n 40)}, or "not calibrated". */
+  static String agreement(io.github.evals4j.aggregate.QualityStats q) {
+    io.github.evals4j.aggregate.Agreement a = q.agreement();
+    if (a == null) {
+      return "not calibrated";
+    }
+    return "\u03ba " + (a.kappa().isPresent() ? Format.score(a.kappa().getAsDouble()) : "undefined")
+        + ", accuracy " + Format.percent(a.accuracy()) + ", \u03c1 "
+        + (a.spearman().isPresent() ? Format.score(a.spearman().getAsDouble()) : "undefined")
+        + " (n " + a.judged() + (a.judgeErrors() > 0 ? ", " + a.judgeErrors() + " judge errors" : "")
+        + ")";
+  }
+
+  /** The note under the quality tables. */
+  static final String QUALITY_NOTE = "Quality: mean over cases of each case's mean rubric score, on"
+      + " the rubric's scale, with a 95 % Student-t interval over the cases. Judge errors are"
+      + " neither scores nor zeros: counted apart; a case with judge errors only is unknown."
+      + " Agreement: the judge against human labels (Cohen's kappa, accuracy, Spearman's rho).";
+
   /** pass / FAIL / unknown for the gates of {@code p}; reference for a reference version. */
   static String gate(PromptRef p, List<GateResult> gates) {
     boolean any = false;

@@ -59,12 +59,26 @@ public final class ConsoleTable {
         out.append("CASE LIMIT ").append(Text.console(s.prompt().label() + ": " + Cells.caseLimit(s), 400)).append('\n');
       }
     }
+    for (PromptStats s : report.prompts()) {
+      for (io.github.evals4j.aggregate.QualityStats q : s.quality()) {
+        out.append("QUALITY ").append(Text.console(s.prompt().label() + " " + q.rubric(), 120))
+            .append(": ").append(Cells.rubricScore(q)).append(" (95 % CI, ")
+            .append(Cells.rubricCases(q)).append(" cases), spread ").append(Cells.rubricSpread(q))
+            .append(", judge errors ").append(Cells.judgeErrors(q)).append(", agreement ")
+            .append(Cells.agreement(q)).append(", judge cost ").append(Cells.cost(s.judgeCost()))
+            .append('\n');
+      }
+    }
     for (List<Comparison> list : List.of(report.comparisons(), report.baselineComparisons())) {
       for (Comparison c : list) {
         out.append(list == report.comparisons() ? "COMPARED " : "VS BASELINE ")
             .append(Text.console(c.summary(), 400)).append("; ")
             .append(Text.console(Cells.regressed(c, 5, id -> id) + ", " + Cells.fixed(c, 5, id -> id), 400))
             .append('\n');
+        for (io.github.evals4j.aggregate.QualityComparison q : c.quality()) {
+          out.append(list == report.comparisons() ? "COMPARED QUALITY " : "VS BASELINE QUALITY ")
+              .append(Text.console(q.summary(), 400)).append('\n');
+        }
       }
     }
     for (Stopped st : report.stopped()) {

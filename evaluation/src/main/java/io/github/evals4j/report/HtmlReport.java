@@ -163,12 +163,40 @@ public final class HtmlReport {
           .append("</tr>\n");
     }
     h.append("</tbody></table>\n");
+    quality(h, report);
     for (PromptStats s : report.prompts()) {
       if (s.casesTruncated()) {
         h.append("<p class=\"case-limit unknown\">").append(Text.html(s.prompt().label() + ": " + Cells.caseLimit(s)))
             .append("</p>\n");
       }
     }
+  }
+
+  /** Quality scores per prompt version and rubric, when rubrics graded the run. */
+  private static void quality(StringBuilder h, Report report) {
+    if (report.prompts().stream().allMatch(s -> s.quality().isEmpty())) {
+      return;
+    }
+    h.append("<h2>Quality scores (model-graded)</h2>\n<table id=\"quality\" class=\"sortable\"><thead><tr>")
+        .append("<th>prompt</th><th>version</th><th>model</th><th>rubric</th><th>quality [95 % CI]</th><th>cases</th>")
+        .append("<th>spread</th><th>judge errors</th><th>judge agreement</th><th>judge cost</th>")
+        .append("</tr></thead><tbody>\n");
+    for (PromptStats s : report.prompts()) {
+      for (io.github.evals4j.aggregate.QualityStats q : s.quality()) {
+        h.append("<tr class=\"quality-row\">").append(td(Text.name(s.prompt().id())))
+            .append(td(Text.name(s.prompt().version()))).append(td(Text.name(s.prompt().model())))
+            .append(td(Text.name(q.rubric())))
+            .append(num(Cells.rubricScore(q), q.scored() ? q.mean() : -1))
+            .append(num(Cells.rubricCases(q), q.cases()))
+            .append(td(Cells.rubricSpread(q)))
+            .append(num(Cells.judgeErrors(q), q.judgeErrors()))
+            .append(td(Cells.agreement(q)))
+            .append(num(Cells.cost(s.judgeCost()), s.judgeCost().totalUsd().orElse(-1)))
+            .append("</tr>\n");
+      }
+    }
+    h.append("</tbody></table>\n<p class=\"meta\">").append(Text.html(Cells.QUALITY_NOTE))
+        .append("</p>\n");
   }
 
   private static String td(String text) {
@@ -348,6 +376,17 @@ public final class HtmlReport {
           .append("</tr>\n");
     }
     h.append("</tbody></table>\n");
+    List<String> quality = new java.util.ArrayList<>();
+    for (Comparison c : comparisons) {
+      c.quality().forEach(q -> quality.add(q.summary()));
+    }
+    if (!quality.isEmpty()) {
+      h.append("<ul class=\"quality-comparisons\">");
+      quality.forEach(q -> h.append("<li>").append(Text.html(q)).append("</li>"));
+      h.append("</ul>\n<p class=\"meta\">Quality scores compared per rubric: paired sign-flip"
+          + " permutation test (mid-p) of the per-case mean score differences over the common"
+          + " cases; a winner only when p &lt; 0.05.</p>\n");
+    }
   }
 
   private static void details(StringBuilder h, PromptStats s, int index) {

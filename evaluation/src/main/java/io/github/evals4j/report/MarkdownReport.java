@@ -62,6 +62,7 @@ public final class MarkdownReport {
           .append(" | ").append(gateMark(Cells.gate(s.prompt(), report.gates())))
           .append(" |\n");
     }
+    quality(md, report);
     for (PromptStats s : report.prompts()) {
       if (s.casesTruncated()) {
         md.append("\n⚠️ ").append(Text.md(s.prompt().label())).append(": ").append(Cells.caseLimit(s)).append('\n');
@@ -141,6 +142,32 @@ public final class MarkdownReport {
     }
   }
 
+  /** Quality scores per prompt version and rubric, when rubrics graded the run. */
+  private static void quality(StringBuilder md, Report report) {
+    if (report.prompts().stream().allMatch(s -> s.quality().isEmpty())) {
+      return;
+    }
+    md.append("\n### Quality scores (model-graded)\n\n");
+    md.append("| prompt | version | model | rubric | quality [95 % CI] | cases | spread | judge errors | judge agreement | judge cost |\n");
+    md.append("|---|---|---|---|---|--:|---|--:|---|--:|\n");
+    for (PromptStats s : report.prompts()) {
+      for (io.github.evals4j.aggregate.QualityStats q : s.quality()) {
+        md.append("| ").append(Text.md(Text.name(s.prompt().id())))
+            .append(" | ").append(Text.md(Text.name(s.prompt().version())))
+            .append(" | ").append(Text.md(Text.name(s.prompt().model())))
+            .append(" | ").append(Text.md(Text.name(q.rubric())))
+            .append(" | ").append(Cells.rubricScore(q))
+            .append(" | ").append(Cells.rubricCases(q))
+            .append(" | ").append(Cells.rubricSpread(q))
+            .append(" | ").append(Cells.judgeErrors(q))
+            .append(" | ").append(Cells.agreement(q))
+            .append(" | ").append(Cells.cost(s.judgeCost()))
+            .append(" |\n");
+      }
+    }
+    md.append("\n<sub>").append(Cells.QUALITY_NOTE).append("</sub>\n");
+  }
+
   private static void comparisons(StringBuilder md, String title, List<Comparison> comparisons) {
     if (comparisons.isEmpty()) {
       return;
@@ -152,6 +179,9 @@ public final class MarkdownReport {
       c.p95LatencyDeltaMs().ifPresent(d -> md.append(String.format(Locale.ROOT, " · p95 %+.0f ms", d)));
       md.append(" · ").append(c.regressedCases()).append(" regressed, ").append(c.fixedCases()).append(" fixed");
       md.append('\n');
+      for (io.github.evals4j.aggregate.QualityComparison q : c.quality()) {
+        md.append("  - quality: ").append(Text.md(q.summary())).append('\n');
+      }
       for (CaseRegression r : c.regressions()) {
         md.append("  - regressed: case ").append(Text.md(Text.name(r.caseId()))).append(": ")
             .append(r.kind().equals("now-fails")

@@ -9,6 +9,9 @@ import io.github.evals4j.aggregate.CaseStats;
 import io.github.evals4j.aggregate.Comparison;
 import io.github.evals4j.aggregate.FailingExample;
 import io.github.evals4j.aggregate.PromptStats;
+import io.github.evals4j.aggregate.QualityStats;
+import io.github.evals4j.aggregate.QualityComparison;
+import io.github.evals4j.aggregate.CaseScore;
 import io.github.evals4j.aggregate.RepeatStats;
 import io.github.evals4j.check.Evidence;
 import io.github.evals4j.gate.GateResult;
@@ -96,7 +99,8 @@ public record Report(
         s.caseOutcomes().stream().map(c -> new CaseStats(f.apply(c.id()), c.runs(), c.passed(),
             c.meanScore(), c.runScores())).toList(),
         s.casesTruncated(), s.examples().stream().map(e -> example(e, f)).toList(),
-        s.failedResults())).toList();
+        s.failedResults()).withQuality(s.quality().stream().map(q -> quality(q, f)).toList()))
+        .toList();
     return new Report(schemaVersion, run, mapped, comparisons(comparisons, f),
         comparisons(baselineComparisons, f),
         gates.stream().map(g -> new GateResult(g.prompt(), g.metric(), g.status(), g.value(),
@@ -105,6 +109,14 @@ public record Report(
         datasetFailures.stream().map(d -> new DatasetFailure(d.prompt(), f.apply(d.test()),
             f.apply(d.message()))).toList(),
         f.apply(error));
+  }
+
+  private static QualityStats quality(QualityStats q, UnaryOperator<String> f) {
+    return new QualityStats(q.rubric(), q.scaleMin(), q.scaleMax(), q.verdicts(), q.judgeErrors(),
+        q.cases(), q.unknownCases(), q.mean(), q.interval(), q.intervalMethod(),
+        q.meanRepeatStdDev(), q.maxRepeatStdDev(), q.judgeSampleStdDev(), q.agreement(),
+        q.caseScores().stream().map(c -> new CaseScore(f.apply(c.id()), c.scores(),
+            c.judgeErrors())).toList(), q.casesTruncated());
   }
 
   private static RepeatStats repeats(RepeatStats r, UnaryOperator<String> f) {
@@ -128,7 +140,10 @@ public record Report(
         c.casesNotCompared(),
         c.fixes().stream().map(x -> new CaseFix(f.apply(x.caseId()), x.baselinePassRate(),
             x.candidatePassRate())).toList(),
-        c.regressedCases(), c.fixedCases())).toList();
+        c.regressedCases(), c.fixedCases(), c.quality().stream().map(q -> new QualityComparison(
+            q.rubric(), q.scaleMin(), q.scaleMax(), q.cases(), q.paired(), q.baselineMean(),
+            q.candidateMean(), q.delta(), q.test(), q.pValue(), q.verdict(), f.apply(q.summary())))
+            .toList())).toList();
   }
 
   /** Whether a gate failed. */

@@ -62,12 +62,24 @@ public final class SentryFields {
   /** 95th percentile of the version's LLM call latency, in milliseconds. */
   public static final String LATENCY_P95_MS = "evals4j.latency_p95_ms";
   /**
-   * Mean model-graded quality score of the version, 0 to 10. Sent when model-graded checks are
-   * used (not sent yet: the model-graded checks that produce it come later).
+   * Model-graded quality score, on a ten-point scale (a rubric's score × 10 / the top of its
+   * scale: unchanged on the default 1–10 scale; the mean when there are several rubrics). Sent
+   * when rubrics (evals4j-judge) are used: as data of the per-prompt-version span (op
+   * {@value #OP_PROMPT}), and on each test transaction whose test graded a rubric as a
+   * measurement, a number in the transaction's data and a searchable tag ({@link #qualityTag});
+   * also as a measurement and tag of the run transaction. Each rubric's own mean, on its own
+   * scale, is data {@code eval.quality_score.<rubric>} of the per-prompt-version span.
    */
   public static final String QUALITY_SCORE = "eval.quality_score";
+  /** Judge errors (unknown verdicts) of a test's rubrics, data of its transaction. */
+  public static final String JUDGE_ERRORS = "eval.judge_errors";
 
   private SentryFields() {}
+
+  /** The tag value of a quality score: one decimal ({@code "7.5"}), so that tag search finds it. */
+  public static String qualityTag(double score) {
+    return String.format(java.util.Locale.ROOT, "%.1f", score);
+  }
 
   /** A numeric attribute as Sentry's span search names it: {@code tags[name,number]}. */
   public static String number(String name) {

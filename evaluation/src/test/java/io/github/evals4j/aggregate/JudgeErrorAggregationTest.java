@@ -42,4 +42,17 @@ class JudgeErrorAggregationTest {
         });
     assertThat(s.qualityScore().value()).hasValue(0.5);
   }
+
+  @Test
+  void should_leave_the_run_as_it_is_when_the_judge_error_is_of_an_informational_check() {
+    RunAggregator run = new RunAggregator(AggregationOptions.defaults()
+        .withInformational(java.util.Set.of("rubric")), io.github.evals4j.cost.PriceTable.bundled());
+    run.recordCheck(new Attribution(V1, "b", 0), CheckResult.of("json.valid", true, List.of(), ""));
+    run.recordCheck(new Attribution(V1, "b", 0), judgeError());
+
+    PromptStats s = run.snapshot().get(0);
+
+    assertThat(s.runs()).isEqualTo(1);
+    assertThat(s.passedRuns()).isEqualTo(1);
+  }
 }

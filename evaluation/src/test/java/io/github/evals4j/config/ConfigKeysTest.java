@@ -71,7 +71,7 @@ class ConfigKeysTest {
       assertThat(k.doc()).isNotBlank().doesNotContain("\n");
     });
     assertThat(ConfigKeys.gateMetrics()).startsWith("min-pass-rate").contains("min-case-pass-rate")
-        .hasSize(11);
+        .hasSize(13);
   }
 
   @Test

@@ -316,6 +316,7 @@ final class SentryTestTransaction implements TestTransaction {
     if (status == Status.ABORTED) {
       reason(error.getMessage());
     }
+    QualityTags.apply(scopes, transaction, recorded.checks());
     if (!recorded.checks().isEmpty()) {
       transaction.setData("evals4j.checks.total", recorded.checks().size());
       transaction.setData("evals4j.checks.failed", recorded.failedChecks());

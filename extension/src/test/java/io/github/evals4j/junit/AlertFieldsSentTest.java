@@ -51,10 +51,8 @@ import org.junitpioneer.jupiter.RetryingTest;
  */
 class AlertFieldsSentTest {
 
-  /** Queried, not sent yet: field and why. */
-  private static final Map<String, String> PENDING = Map.of(SentryFields.QUALITY_SCORE,
-      "expected from the model-graded checks that come later (sent when model-graded checks"
-          + " are used)");
+  /** Queried, not sent yet: field and why (none: the quality score arrived with the rubrics). */
+  private static final Map<String, String> PENDING = Map.of();
   /** Computed by Sentry from every span (operation, name, timing, environment). */
   private static final Set<String> BUILT_IN = Set.of("span.op", "span.duration", "transaction",
       "environment", "is_transaction");
@@ -78,6 +76,11 @@ class AlertFieldsSentTest {
           .outputTokens(200).latency(Duration.ofMillis(300)).build());
       Prompts.judgeCall(LlmCall.builder("openai", "gpt-4o").inputTokens(900).outputTokens(40)
           .latency(Duration.ofMillis(500)).build());
+      // a rubric's verdict, as evals4j-judge's RubricCheck returns it (score on its 1-10 scale)
+      double quality = c.id().equals("c3") ? 4 : 8;
+      Recording.check(new CheckResult("helpfulness", quality >= 7, quality, 7,
+          io.github.evals4j.check.Direction.AT_LEAST,
+          List.of(io.github.evals4j.aggregate.QualityEvidence.scale(1, 10)), "helpfulness"));
       boolean grounded = !c.id().equals("c3");
       Checks.evaluate(Check.of("grounding", out -> CheckResult.of("grounding", grounded,
           List.of(), grounded ? "" : "unsupported claim")), "Summary: " + c.input("text"));
@@ -109,6 +112,16 @@ class AlertFieldsSentTest {
             .configurationParameter(Config.FLUSH_TIMEOUT, "10s").build());
       }
       Map<String, List<JsonNode>> byOp = carriers(sentry.transactions());
+      // the case transactions carry the quality score as a measurement and a searchable tag
+      List<JsonNode> graded = sentry.transactions().stream()
+          .filter(t -> t.path("measurements").has(SentryFields.QUALITY_SCORE)).toList();
+      assertThat(graded).extracting(t -> Payloads.tag(t, SentryFields.QUALITY_SCORE))
+          .contains("8.0", "4.0");
+      assertThat(graded).extracting(t -> t.path("measurements").path(SentryFields.QUALITY_SCORE)
+          .path("value").asDouble()).contains(8.0, 4.0);
+      // the prompt version's span: the mean (8 + 8 + 4 + 8) / 4 on the ten-point scale
+      assertThat(byOp.get(SentryFields.OP_PROMPT)).extracting(sp -> sp.path("data")
+          .path(SentryFields.QUALITY_SCORE).asDouble()).containsExactly(7.0);
       assertThat(byOp).containsKeys(SentryFields.OP_TEST, SentryFields.OP_PROMPT, "gen_ai.chat");
 
       // WHEN the command plans its rules and widgets (dry run, no token: nothing is sent)
@@ -263,6 +276,6 @@ class AlertFieldsSentTest {
         .containsExactlyEntriesOf(new TreeMap<>(Map.of("evals4j.pass_rate", true,
             "span.duration", true, "span.op", false, "environment", false, "prompt.id", false,
             "test.flaky", false, "evals4j.run_id", false)));
-    assertThat(new TreeSet<>(PENDING.keySet())).containsExactly(SentryFields.QUALITY_SCORE);
+    assertThat(PENDING).isEmpty();
   }
 }

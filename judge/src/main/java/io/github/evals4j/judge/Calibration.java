@@ -1,5 +1,12 @@
 package io.github.evals4j.judge;
 
+import io.github.evals4j.aggregate.Agreement;
+import io.github.evals4j.aggregate.QualityEvidence;
+import io.github.evals4j.aggregate.RunAggregator;
+import io.github.evals4j.check.Direction;
+import io.github.evals4j.recording.Recording;
+import java.util.OptionalDouble;
+
 import io.github.evals4j.check.Check;
 import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.gate.GateResult;
@@ -83,6 +90,34 @@ public final class Calibration {
 
     private static String fmt(double v) {
       return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /**
+     * These figures as a check result named {@code <check>.calibration} that carries them (see
+     * {@link QualityEvidence#agreement}): neither a pass nor a fail of any output, so it always
+     * passes; the run report shows the figures next to the rubric {@code check}.
+     */
+    public CheckResult toCheckResult() {
+      Agreement a = new Agreement(compared + judgeErrors, compared, judgeErrors,
+          Double.isNaN(accuracy) ? 0 : accuracy,
+          Double.isNaN(kappa) ? OptionalDouble.empty() : OptionalDouble.of(kappa),
+          Double.isNaN(spearman) ? OptionalDouble.empty() : OptionalDouble.of(spearman));
+      String message = check + " calibration: accuracy " + fmt(accuracy) + ", Cohen's kappa "
+          + fmt(kappa) + ", Spearman " + fmt(spearman) + " over " + compared
+          + " labelled outputs (" + judgeErrors + " judge errors left out)";
+      return new CheckResult(check + RunAggregator.CALIBRATION_SUFFIX, true,
+          Double.isNaN(kappa) ? Double.NaN : kappa, Double.NaN, Direction.NONE,
+          List.of(QualityEvidence.agreement(a)), message);
+    }
+
+    /**
+     * Records these figures for the run report (through {@link Recording#check}): under the JUnit
+     * extension, the report shows them next to the rubric {@code check} in every prompt version,
+     * and {@code min-judge-agreement} gates on them. Returns this result.
+     */
+    public Result record() {
+      Recording.check(toCheckResult());
+      return this;
     }
   }
 

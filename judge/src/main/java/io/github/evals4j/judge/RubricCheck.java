@@ -1,5 +1,6 @@
 package io.github.evals4j.judge;
 
+import io.github.evals4j.aggregate.QualityEvidence;
 import io.github.evals4j.check.Check;
 import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.check.Direction;
@@ -142,7 +143,11 @@ public final class RubricCheck implements Check {
     if (graded.isEmpty() || errors.size() * 2 >= samples && samples > 1) {
       String why = samples == 1 ? errors.get(0)
           : errors.size() + " of " + samples + " samples failed, first: " + errors.get(0);
-      return JudgeErrors.of(name, threshold, Direction.AT_LEAST, why);
+      CheckResult error = JudgeErrors.of(name, threshold, Direction.AT_LEAST, why);
+      List<Evidence> evidence = new ArrayList<>(error.evidence());
+      evidence.add(QualityEvidence.scale(min, max));
+      return new CheckResult(error.check(), false, error.score(), error.threshold(),
+          error.direction(), evidence, error.message());
     }
     return verdict(output, graded, errors.size(), model);
   }
@@ -177,6 +182,7 @@ public final class RubricCheck implements Check {
         .append("threshold ").append(Verdicts.num(threshold)).append(" (scale ")
         .append(Verdicts.num(min)).append('\u2013').append(Verdicts.num(max)).append(", judge ")
         .append(model).append(')');
+    evidence.add(QualityEvidence.scale(min, max));
     if (samples > 1) {
       double var = 0;
       double lo = Double.POSITIVE_INFINITY;
@@ -187,6 +193,7 @@ public final class RubricCheck implements Check {
         hi = Math.max(hi, g.score());
       }
       double sd = graded.size() > 1 ? Math.sqrt(var / (graded.size() - 1)) : 0;
+      evidence.add(QualityEvidence.samples(graded.size(), sd));
       m.append(", mean of ").append(graded.size()).append(" samples, sd ").append(format(sd))
           .append(", range ").append(Verdicts.num(lo)).append('\u2013').append(Verdicts.num(hi));
       if (failedSamples > 0) {

@@ -65,7 +65,8 @@ class OpenAiJudgeTest {
     assertThat(r.threshold()).isEqualTo(7.0);
     assertThat(r.direction()).isEqualTo(Direction.AT_LEAST);
     assertThat(r.evidence()).extracting(e -> e.kind())
-        .containsExactly("judge-reason", "judge-quote");
+        .containsExactly("judge-reason", "judge-quote", "quality-scale");
+    assertThat(r.evidence().get(2).text()).isEqualTo("1..10");
     var quote = r.evidence().get(1);
     assertThat(ANSWER.substring(quote.start(), quote.end())).isEqualTo("call us tomorrow");
     assertThat(r.message()).contains("score 8 / 10 \u2265 threshold 7", "judge judge-model-2026",

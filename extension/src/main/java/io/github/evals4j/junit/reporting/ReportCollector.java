@@ -123,6 +123,16 @@ public final class ReportCollector implements RunCollector {
   public void testFinished(TestRecord record) {
     RunAggregator agg = aggregator;
     Attribution at = record.attribution();
+    // A rubric's calibration counts for the run, whichever test recorded it.
+    java.util.Set<CheckResult> calibrations = java.util.Collections.newSetFromMap(
+        new java.util.IdentityHashMap<>());
+    if (agg != null && record.status() != TestRecord.Status.SKIPPED) {
+      for (CheckResult check : record.checks()) {
+        if (agg.recordAgreement(check)) {
+          calibrations.add(check);
+        }
+      }
+    }
     if (agg == null || record.status() == TestRecord.Status.SKIPPED
         || PromptRef.UNSET.equals(at.prompt().id())) {
       record.llmCalls().forEach(JudgeCalls::take);
@@ -132,7 +142,9 @@ public final class ReportCollector implements RunCollector {
       agg.recordCall(at, call, JudgeCalls.take(call) ? CallRole.JUDGE : CallRole.APPLICATION);
     }
     for (CheckResult check : record.checks()) {
-      agg.recordCheck(at, check);
+      if (!calibrations.contains(check)) {
+        agg.recordCheck(at, check);
+      }
     }
     if (record.status() != TestRecord.Status.ABORTED) {
       agg.recordCheck(at, outcome(record));

@@ -189,6 +189,12 @@ final class RunReportUpload {
     if (report.prompts().stream().anyMatch(s -> s.latency().count() > 0)) {
       tx.setMeasurement("evals4j.latency_p95", p95, MeasurementUnit.Duration.MILLISECOND);
     }
+    java.util.OptionalDouble quality = io.github.evals4j.aggregate.QualityStats.outOf10(
+        report.prompts().stream().flatMap(s -> s.quality().stream()).toList());
+    if (quality.isPresent()) {
+      tx.setMeasurement(SentryFields.QUALITY_SCORE, quality.getAsDouble());
+      tx.setTag(SentryFields.QUALITY_SCORE, SentryFields.qualityTag(quality.getAsDouble()));
+    }
     tx.setMeasurement("evals4j.gates_failed",
         report.gates().stream().filter(GateResult::failed).count());
     tx.finish(report.gateFailed() ? SpanStatus.FAILED_PRECONDITION : SpanStatus.OK,
@@ -216,6 +222,13 @@ final class RunReportUpload {
     }
     if (s.latency().count() > 0) {
       span.setData(SentryFields.LATENCY_P95_MS, s.latency().p95Ms());
+    }
+    io.github.evals4j.aggregate.QualityStats.outOf10(s.quality())
+        .ifPresent(q -> span.setData(SentryFields.QUALITY_SCORE, q));
+    for (io.github.evals4j.aggregate.QualityStats q : s.quality()) {
+      if (q.scored()) {
+        span.setData(SentryFields.QUALITY_SCORE + "." + q.rubric(), q.mean());
+      }
     }
   }
 
@@ -319,7 +332,7 @@ final class RunReportUpload {
       prompts.add(new PromptStats(s.prompt(), s.cases(), s.runs(), s.passedRuns(), s.passRate(),
           s.passRateInterval(), s.checks(), s.hallucination(), s.specificity(), s.qualityScore(),
           s.latency(), s.tokens(), s.applicationCost(), s.judgeCost(), s.repeats(),
-          s.caseOutcomes(), s.casesTruncated(), examples, s.failedResults()));
+          s.caseOutcomes(), s.casesTruncated(), examples, s.failedResults()).withQuality(s.quality()));
     }
     List<io.github.evals4j.report.DatasetFailure> notLoaded = new ArrayList<>();
     for (io.github.evals4j.report.DatasetFailure f : report.datasetFailures()) {

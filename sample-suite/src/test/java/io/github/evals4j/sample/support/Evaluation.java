@@ -196,6 +196,10 @@ public record Evaluation(PromptRef prompt, EvalCase evalCase, String platform, O
     }
     assertThat(output).as("%s: answer", this).isNotNull();
     List<CheckResult> results = checks.stream().map(c -> Checks.evaluate(c, output)).toList();
+    // The task's quality rubric (informational, see QualityRubrics): the report's quality score.
+    if (answer.isPresent() || LlmEndpoint.live().isPresent()) {
+      io.github.evals4j.sample.quality.QualityRubrics.grade(prompt.id(), output);
+    }
     answer.flatMap(Answer::expectedFailures).ifPresent(expected -> {
       List<String> failed = results.stream().filter(r -> !r.passed()).map(CheckResult::check).toList();
       assertThat(failed)
