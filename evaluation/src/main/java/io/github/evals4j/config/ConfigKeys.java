@@ -259,6 +259,15 @@ public final class ConfigKeys {
       "replay, record, auto or fresh; copied to the system property of the same name when that is"
           + " unset", "EVALS4J_REPLAY_MODE"); // ReplayMode.PROPERTY/ENV in llm-calls (ReplayKeyTest)
 
+  // Judge (read by OpenAiJudge.fromEnvironment() in evals4j-judge: system property, else variable)
+  public static final Key JUDGE_BASE_URL = key("evals4j.judge.base-url", "url", "none",
+      "API root of the OpenAI-compatible judge; /chat/completions is appended (required by"
+          + " OpenAiJudge.fromEnvironment())", "EVALS4J_JUDGE_BASE_URL");
+  public static final Key JUDGE_API_KEY = key("evals4j.judge.api-key", "text", "none",
+      "bearer token of the judge; unset for a local model", "EVALS4J_JUDGE_API_KEY");
+  public static final Key JUDGE_MODEL = key("evals4j.judge.model", "text", "none",
+      "the judge model (required by OpenAiJudge.fromEnvironment())", "EVALS4J_JUDGE_MODEL");
+
   private ConfigKeys() {}
 
   private static Key key(String name, String type, String dflt, String doc) {

@@ -41,7 +41,8 @@ final class ConfigReference {
       new Section("Gates", "gates.md", List.of("evals4j.gate.", "evals4j.prompt.")),
       new Section("Early stopping and budgets", "gates.md#early-stopping-and-budgets",
           List.of("evals4j.early-stop", "evals4j.budget.")),
-      new Section("Record and replay", "record-replay.md", List.of("evals4j.replay.")));
+      new Section("Record and replay", "record-replay.md", List.of("evals4j.replay.")),
+      new Section("Judge", "judge.md", List.of("evals4j.judge.")));
 
   private ConfigReference() {}
 

@@ -83,7 +83,7 @@ class ConfigReferenceTest {
       List.of("evals4j.api.update", "evals4j.docs.update", "evals4j.sample.");
   /** Sentry tags written as {@code tag=value} in the docs. */
   private static final List<String> SENTRY_TAGS =
-      List.of("evals4j.gate", "evals4j.attachment_truncated");
+      List.of("evals4j.gate", "evals4j.attachment_truncated", "evals4j.role");
 
   @Test
   void should_set_only_registered_keys_in_the_docs() throws IOException {
