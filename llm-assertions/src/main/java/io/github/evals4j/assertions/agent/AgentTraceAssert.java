@@ -20,7 +20,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.error.BasicErrorMessageFactory;
-import org.assertj.core.internal.Failures;
 
 /**
  * Assertions on an {@link AgentTrace}: which tools were called, with which arguments, in which
@@ -234,7 +233,7 @@ public class AgentTraceAssert extends AbstractAssert<AgentTraceAssert, AgentTrac
         passed ? name + " passed" : message);
     Recording.check(result);
     if (!passed) {
-      throw Failures.instance().failure(info, new ShouldHaveDone(message, describe(actual)));
+      throwAssertionError(new ShouldHaveDone(message, describe(actual)));
     }
     return myself;
   }
