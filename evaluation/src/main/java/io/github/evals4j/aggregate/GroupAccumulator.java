@@ -249,12 +249,7 @@ final class GroupAccumulator {
   }
 
   private static boolean isJudgeError(CheckResult r) {
-    for (Evidence e : r.evidence()) {
-      if (JUDGE_ERROR.equals(e.kind())) {
-        return true;
-      }
-    }
-    return false;
+    return QualityEvidence.isJudgeError(r);
   }
 
   private FailingExample example0(String caseId, int repeat, CheckResult r, String output) {

@@ -149,7 +149,21 @@ public final class QualityEvidence {
   }
 
   /** The rubric a result belongs to: its name, without the judge error suffix. */
-  static String rubricOf(CheckResult r) {
+  /**
+   * Whether {@code r} is a judge error ({@code <rubric>.judge-error}): the judge could not grade
+   * the output, which is neither a pass nor a fail of the rubric.
+   */
+  public static boolean isJudgeError(CheckResult r) {
+    for (Evidence e : r.evidence()) {
+      if (GroupAccumulator.JUDGE_ERROR.equals(e.kind())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The rubric a result belongs to: its name, without the {@code .judge-error} suffix. */
+  public static String rubricOf(CheckResult r) {
     String name = r.check();
     String suffix = "." + GroupAccumulator.JUDGE_ERROR;
     return name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;

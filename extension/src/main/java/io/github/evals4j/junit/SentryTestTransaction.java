@@ -313,6 +313,7 @@ final class SentryTestTransaction implements TestTransaction {
     Optional<EvalStatus> eval = outcome.eval();
     eval.ifPresent(e -> scopes.setTag("eval.status", e.tag));
     boolean evalFailed = eval.isPresent() && eval.get() != EvalStatus.PASS;
+    boolean evalUnknown = eval.isPresent() && eval.get() == EvalStatus.UNKNOWN;
     if (status == Status.ABORTED) {
       reason(error.getMessage());
     }
@@ -333,8 +334,11 @@ final class SentryTestTransaction implements TestTransaction {
     SentryDate end = scopes.getOptions().getDateProvider().now();
     // A failed evaluation in a passing test: a non-ok status, so that Sentry's failure_rate()
     // counts it (it counts every status but ok, cancelled and unknown); the test still passed.
+    // A judge error that left the case unknown: Sentry's status "unknown", which failure_rate()
+    // does not count either way.
     SpanStatus spanStatus = evalFailed && error == null
-        ? SpanStatus.FAILED_PRECONDITION : Phase.status(error);
+        ? (evalUnknown ? SpanStatus.UNKNOWN : SpanStatus.FAILED_PRECONDITION)
+        : Phase.status(error);
     Runnable delivery = () -> guard(() -> {
       if (status == Status.FAILED) {
         SentryEvent event = new SentryEvent(error);

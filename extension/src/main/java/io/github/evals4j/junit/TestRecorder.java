@@ -2,6 +2,7 @@ package io.github.evals4j.junit;
 
 import io.github.evals4j.agent.AgentRun;
 import io.github.evals4j.agent.ToolCall;
+import io.github.evals4j.aggregate.QualityEvidence;
 import io.github.evals4j.check.CheckResult;
 import io.github.evals4j.dataset.EvalCase;
 import io.github.evals4j.junit.TestRecord.Status;
@@ -236,11 +237,18 @@ final class TestRecorder implements Recorder, Evals4jTest {
       if (checks.isEmpty() && !isCase) {
         return Optional.empty();
       }
-      if (checks.stream().anyMatch(c -> !c.passed() && !informational.contains(c.check()))) {
+      // as in the run report: a judge error is neither a pass nor a fail (the case is unknown),
+      // and the judge error of an informational rubric leaves the case as it is
+      if (checks.stream().anyMatch(c -> !c.passed() && !QualityEvidence.isJudgeError(c)
+          && !informational.contains(c.check()))) {
         return Optional.of(EvalStatus.FAIL);
       }
       if (status == Status.FAILED) {
         return Optional.of(error instanceof AssertionError ? EvalStatus.FAIL : EvalStatus.ERROR);
+      }
+      if (checks.stream().anyMatch(c -> QualityEvidence.isJudgeError(c)
+          && !informational.contains(QualityEvidence.rubricOf(c)))) {
+        return Optional.of(EvalStatus.UNKNOWN);
       }
       return Optional.of(EvalStatus.PASS);
     }
@@ -252,7 +260,9 @@ final class TestRecorder implements Recorder, Evals4jTest {
     /** A gating check failed, or an assertion did. */
     FAIL("fail"),
     /** The test threw something else than an assertion: the evaluation did not complete. */
-    ERROR("error");
+    ERROR("error"),
+    /** Only a judge error kept a gating rubric from grading the output: neither pass nor fail. */
+    UNKNOWN("unknown");
 
     final String tag;
 

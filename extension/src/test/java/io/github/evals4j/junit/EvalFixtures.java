@@ -2,6 +2,8 @@ package io.github.evals4j.junit;
 
 import io.github.evals4j.check.Check;
 import io.github.evals4j.check.CheckResult;
+import io.github.evals4j.check.Direction;
+import io.github.evals4j.check.Evidence;
 import io.github.evals4j.assertions.Checks;
 import io.github.evals4j.junit.prompt.Prompt;
 import io.github.evals4j.junit.prompt.Prompts;
@@ -56,6 +58,38 @@ final class EvalFixtures {
     void applicationThrows() {
       Prompts.evalCase("c-error");
       throw new IllegalStateException("the model endpoint is down");
+    }
+  }
+
+  /** Rubrics whose judge could not grade the output (a judge error: neither pass nor fail). */
+  @Evals4j
+  @Prompt(id = "summarize", version = "v2")
+  static class JudgeErrors {
+    @Test
+    void judgeErrorOnly() {
+      Prompts.evalCase("c-judge");
+      Checks.evaluate(check("answer.correct", true), "a summary");
+      Recording.check(judgeError("helpfulness"));
+    }
+
+    /** The judge error of an informational rubric (configured by the test). */
+    @Test
+    void informationalJudgeError() {
+      Prompts.evalCase("c-judge-tone");
+      Recording.check(judgeError("tone"));
+    }
+
+    @Test
+    void judgeErrorAndFailure() {
+      Prompts.evalCase("c-judge-fail");
+      Checks.evaluate(check("grounded", false), "a summary");
+      Recording.check(judgeError("helpfulness"));
+    }
+
+    private static CheckResult judgeError(String rubric) {
+      return new CheckResult(rubric + ".judge-error", false, Double.NaN, Double.NaN,
+          Direction.AT_LEAST, List.of(new Evidence(0, 0, "", "judge-error", "malformed verdict")),
+          rubric + ": the judge's reply was not valid JSON");
     }
   }
 

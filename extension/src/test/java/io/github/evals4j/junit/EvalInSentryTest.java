@@ -76,6 +76,30 @@ class EvalInSentryTest {
   }
 
   @Test
+  void should_tag_a_case_whose_judge_could_not_grade_it_as_unknown_not_as_failed() {
+    // WHEN a gating rubric and an informational one meet judge errors (malformed verdicts)
+    kit().and("evals4j.checks.informational", "tone").run(EvalFixtures.JudgeErrors.class)
+        .testEvents().assertStatistics(s -> s.started(3).succeeded(3));
+
+    // THEN a judge error is neither a pass nor a fail, as in the run report
+    List<JsonNode> tx = sentry.transactions();
+    SentrySchema.assertValid(tx);
+    JsonNode unknown = single(tx, "EvalFixtures.JudgeErrors.judgeErrorOnly");
+    assertThat(tag(unknown, "eval.status")).isEqualTo("unknown");
+    assertThat(status(unknown)).as("not counted by failure_rate()").isEqualTo("unknown");
+
+    JsonNode informational = single(tx, "EvalFixtures.JudgeErrors.informationalJudgeError");
+    assertThat(tag(informational, "eval.status"))
+        .as("the judge error of an informational rubric leaves the case as it is")
+        .isEqualTo("pass");
+    assertThat(status(informational)).isEqualTo("ok");
+
+    JsonNode failed = single(tx, "EvalFixtures.JudgeErrors.judgeErrorAndFailure");
+    assertThat(tag(failed, "eval.status")).as("another check failed it").isEqualTo("fail");
+    assertThat(status(failed)).isEqualTo("failed_precondition");
+  }
+
+  @Test
   void should_send_a_failing_evaluation_in_errors_only_mode() {
     // WHEN only failures are sent
     kit().and(Config.SEND, "errors-only").and("evals4j.checks.informational", "tone")
