@@ -132,7 +132,7 @@ final class TokenRules {
 
   private TokenRules() {}
 
-  /** How many shapes there are (for the README's count). */
+  /** How many shapes there are (for the count in docs/junit-sentry.md). */
   static int count() {
     int n = 0;
     for (Rule[] rules : BY_FIRST) {

@@ -95,7 +95,7 @@ final class ConfigCheck {
     if (strict) {
       throw new ExtensionConfigurationException("evals4j: " + String.join("; ", lines) + " ("
           + ConfigKeys.CONFIG_STRICT.name() + "=true makes this a failure; every key is listed "
-          + "in the README)");
+          + "in docs/configuration.md)");
     }
     for (String line : lines) {
       console.info("WARNING " + line + " (ignored; " + ConfigKeys.CONFIG_STRICT.name()

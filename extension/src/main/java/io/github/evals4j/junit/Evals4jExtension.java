@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  *
  * <p>Register it with {@link Evals4j @Evals4j}, {@code @ExtendWith(Evals4jExtension.class)}, or
  * JUnit's auto-detection ({@code junit.jupiter.extensions.autodetection.enabled=true}). Configure
- * it with {@code evals4j.*} configuration parameters (see the README); without a DSN, nothing is
+ * it with {@code evals4j.*} configuration parameters (docs/configuration.md); without a DSN, nothing is
  * sent and nothing opens a socket. A test's outcome never depends on Sentry: every call into the
  * SDK is guarded.
  *

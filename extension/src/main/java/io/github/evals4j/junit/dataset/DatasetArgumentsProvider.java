@@ -44,7 +44,7 @@ class DatasetArgumentsProvider implements ArgumentsProvider, AnnotationConsumer<
     });
   }
 
-  /** Display names of cases are at most this many code points (the README says so). */
+  /** Display names of cases are at most this many code points (docs/datasets.md says so). */
   static final int MAX_DISPLAY_NAME = 100;
 
   /**

@@ -41,7 +41,7 @@ import java.util.Set;
  * console table with one line per failed gate, and uploads the run report to Sentry when a DSN is
  * set. What is published (step summary, console, Sentry) is scrubbed of secrets; the local files
  * too with {@value ReportSettings#SCRUB}. Registered through {@code META-INF/services}; it never fails a test or the run: the build
- * fails on a gate through {@code ReportCli check} (see the README).
+ * fails on a gate through {@code ReportCli check} (see docs/gates.md).
  *
  * <p>So that {@code check} never judges an earlier run's report, the collector writes
  * {@value LastRun#FILE} into the report directory when the run starts and again when it ends
@@ -298,7 +298,7 @@ public final class ReportCollector implements RunCollector {
     long failed = report.gates().stream().filter(g -> g.failed()).count();
     return failed + " gate" + (failed == 1 ? "" : "s") + " failed (lines above); this run's tests "
         + "are not failed by it: the build fails only where 'ReportCli check " + json
-        + "' runs (e.g. mvn verify with the evals4j-gates execution, see the README)";
+        + "' runs (e.g. mvn verify with the evals4j-gates execution, see docs/gates.md)";
   }
 
   /** The report's run metadata from the extension's run and CI facts. */

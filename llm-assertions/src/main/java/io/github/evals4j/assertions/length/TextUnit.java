@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a length check counts. Each unit is defined precisely (see the README section "Length"),
+ * What a length check counts. Each unit is defined precisely (see docs/assertions/length.md),
  * counted in one linear pass, and reported as spans so a failure can quote where a limit is
  * crossed.
  *
