@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.evals4j.internal.RetryAfter;
 import io.github.evals4j.internal.Texts;
 import io.github.evals4j.llm.LlmCall;
 import io.github.evals4j.llm.responses.LlmResponses;
@@ -21,8 +22,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
@@ -237,24 +236,7 @@ public final class OpenAiJudge implements Judge {
    * an HTTP date), else 0.5 s doubled per attempt; never more than {@code max}.
    */
   static Duration retryWait(String retryAfter, int attempt, Duration max, Instant now) {
-    Duration wait = Duration.ofMillis(500L << Math.min(attempt, 10));
-    if (retryAfter != null && !retryAfter.isBlank()) {
-      String v = retryAfter.strip();
-      try {
-        wait = Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
-      } catch (NumberFormatException e) {
-        try {
-          wait = Duration.between(now, ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
-              .toInstant());
-        } catch (RuntimeException ignored) {
-          // unreadable: keep the backoff
-        }
-      }
-    }
-    if (wait.isNegative()) {
-      wait = Duration.ZERO;
-    }
-    return wait.compareTo(max) > 0 ? max : wait;
+    return RetryAfter.waitBefore(retryAfter, attempt, max, now);
   }
 
   /** Builds an {@link OpenAiJudge}. */
